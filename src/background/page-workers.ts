@@ -1,0 +1,27 @@
+import browser from 'webextension-polyfill';
+
+/**
+ * A page service worker registered before a ban can answer navigations from its cache without a
+ * network request, so declarativeNetRequest never sees them. Removing the workers and their caches
+ * for blocked origins closes that path. Chrome's `origins` filter is exact (no subdomain wildcard), so
+ * callers name the origins they know of; the tab watcher purges any other origin the moment it shows.
+ */
+interface ChromeRemovalOptions {
+  origins: string[];
+}
+
+export async function purgePageWorkers(origins: readonly string[]): Promise<void> {
+  if (origins.length === 0) return;
+  const options: ChromeRemovalOptions = { origins: [...origins] };
+  await browser.browsingData.remove(options as browser.BrowsingData.RemovalOptions, {
+    serviceWorkers: true,
+    cacheStorage: true,
+  });
+}
+
+/** The origins a blocked domain most likely registered workers on. */
+export function likelyOrigins(domains: readonly string[]): string[] {
+  return domains.flatMap((domain) =>
+    [domain, `www.${domain}`, `m.${domain}`].flatMap((host) => [`https://${host}`, `http://${host}`]),
+  );
+}

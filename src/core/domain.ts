@@ -1,0 +1,137 @@
+/**
+ * Domain normalisation and validation.
+ *
+ * Chromium's declarativeNetRequest silently accepts many strings in `requestDomains` that then match
+ * nothing (`''`, `'*.tiktok.com'`, `'http://tiktok.com'`, `' tiktok.com'`, `'tiktok.com.'`,
+ * `'tiktok.com:80'`, `'tiktok.com/path'`), and rejects a whole update for one non-ASCII domain. A list
+ * that "blocks" such a value gives a false sense of safety, so every domain passes through here first.
+ */
+import { parse as parseHost } from 'tldts';
+
+export { hostOf, isSameOrSubdomain } from './host.ts';
+
+export type DomainErrorCode =
+  | 'not-a-string'
+  | 'empty'
+  | 'whitespace'
+  | 'scheme'
+  | 'path'
+  | 'port'
+  | 'wildcard'
+  | 'leading-dot'
+  | 'trailing-dot'
+  | 'empty-label'
+  | 'invalid-character'
+  | 'label-too-long'
+  | 'too-long'
+  | 'ip-address'
+  | 'single-label'
+  | 'public-suffix'
+  | 'not-canonical';
+
+export type DomainCheck =
+  | { readonly ok: true; readonly domain: string }
+  | { readonly ok: false; readonly input: unknown; readonly code: DomainErrorCode; readonly message: string };
+
+const MESSAGES: Record<DomainErrorCode, string> = {
+  'not-a-string': 'is not a string',
+  empty: 'is empty',
+  whitespace: 'contains whitespace',
+  scheme: 'contains a URL scheme; give the host name only (tiktok.com, not https://tiktok.com)',
+  path: 'contains a path, query or fragment; give the host name only',
+  port: 'contains a port; a rule covers every port of a host',
+  wildcard: 'contains a wildcard; a domain already covers all of its subdomains',
+  'leading-dot': 'starts with a dot; a domain already covers all of its subdomains',
+  'trailing-dot': 'ends with a dot (a fully-qualified name matches nothing in the browser)',
+  'empty-label': 'has an empty label (two dots in a row)',
+  'invalid-character': 'contains a character that cannot appear in a host name',
+  'label-too-long': 'has a label longer than 63 characters',
+  'too-long': 'is longer than 253 characters',
+  'ip-address': 'is an IP address; Cordon blocks host names only',
+  'single-label': 'has a single label; a top-level domain cannot be blocked',
+  'public-suffix': 'is a public suffix (like com or co.uk or github.io): blocking it would block unrelated sites',
+  'not-canonical': 'is not in canonical form (lowercase ASCII, IDN in punycode)',
+};
+
+const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+const fail = (input: unknown, code: DomainErrorCode): DomainCheck => ({
+  ok: false,
+  input,
+  code,
+  message: `${typeof input === 'string' ? JSON.stringify(input) : 'value'} ${MESSAGES[code]}`,
+});
+
+/**
+ * Turns what an admin typed into the canonical form the browser matches on (lowercase; IDN in punycode),
+ * or says precisely why it can never match.
+ */
+export function normalizeDomain(input: unknown): DomainCheck {
+  if (typeof input !== 'string') return fail(input, 'not-a-string');
+  if (input.length === 0) return fail(input, 'empty');
+  if (/[\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/u.test(input)) return fail(input, 'whitespace');
+  if (input.includes('*')) return fail(input, 'wildcard');
+  if (input.includes('://') || (SCHEME.test(input) && !/^[^:]+:\d*$/.test(input))) return fail(input, 'scheme');
+  if (/[/?#\\]/.test(input)) return fail(input, 'path');
+  if (input.startsWith('[')) return fail(input, 'ip-address');
+  if (input.includes(':')) return fail(input, /:\d*$/.test(input) ? 'port' : 'invalid-character');
+  if (input.startsWith('.')) return fail(input, 'leading-dot');
+  if (input.endsWith('.')) return fail(input, 'trailing-dot');
+  if (input.includes('..')) return fail(input, 'empty-label');
+  if (/[@%]|\p{Cc}|\p{Cf}/u.test(input)) return fail(input, 'invalid-character');
+
+  // The WHATWG URL parser applies UTS #46 (lowercasing and punycode) the same way the browser does
+  // when it matches a request, so the result is exactly the host string Chromium compares against.
+  let host: string;
+  try {
+    host = new URL(`http://${input}/`).hostname;
+  } catch {
+    return fail(input, 'invalid-character');
+  }
+  // IDNA mapping can turn full-width or ideographic dots into dots; re-check the shape after mapping.
+  if (host.endsWith('.')) return fail(input, 'trailing-dot');
+  if (host.length > 253) return fail(input, 'too-long');
+  const labels = host.split('.');
+  if (labels.some((l) => l.length === 0)) return fail(input, 'empty-label');
+  // URL parsing turns '0x7f.1' or '2130706433' into an IPv4 address: any all-numeric last label is an IP.
+  if (/^(?:\d+|0x[0-9a-f]*)$/.test(labels.at(-1) ?? '')) return fail(input, 'ip-address');
+  if (labels.some((l) => l.length > 63)) return fail(input, 'label-too-long');
+  if (!labels.every((l) => LABEL.test(l))) return fail(input, 'invalid-character');
+  if (labels.length < 2) return fail(input, 'single-label');
+  if (isPublicSuffix(host)) return fail(input, 'public-suffix');
+  return { ok: true, domain: host };
+}
+
+/** A value that is already canonical: what a signed list must carry, byte for byte. */
+export function checkCanonicalDomain(input: unknown): DomainCheck {
+  const result = normalizeDomain(input);
+  if (result.ok && result.domain !== input) return fail(input, 'not-canonical');
+  return result;
+}
+
+/**
+ * Public suffixes from both sections of the Public Suffix List: blocking `github.io` or `cloudfront.net`
+ * would block every site hosted there, which no app entry may do.
+ */
+export function isPublicSuffix(host: string): boolean {
+  const parsed = parseHost(host, { allowPrivateDomains: true, extractHostname: false });
+  return parsed.publicSuffix === host;
+}
+
+/**
+ * Removes duplicates and any domain already covered by a parent in the same set: `requestDomains`
+ * matches subdomains, so `www.tiktok.com` beside `tiktok.com` only costs rule size. Sorted for
+ * deterministic output.
+ */
+export function pruneSubdomains(domains: Iterable<string>): string[] {
+  const unique = new Set(domains);
+  return [...unique]
+    .filter((d) => {
+      const labels = d.split('.');
+      for (let i = 1; i < labels.length - 1; i++) {
+        if (unique.has(labels.slice(i).join('.'))) return false;
+      }
+      return true;
+    })
+    .sort();
+}

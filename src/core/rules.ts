@@ -1,0 +1,98 @@
+/**
+ * Compiles blocked apps into declarativeNetRequest rules. Pure: the same function builds the static
+ * ruleset at build time and the dynamic rules at run time.
+ *
+ * Per app, at most three rules: navigations (top-level and frames) redirect to the block page so the
+ * employee sees why; every other resource type is blocked outright; optional `allow` hosts get an
+ * allow rule of higher priority. One rule carries all of an app's domains in `requestDomains`, which
+ * Chromium matches against the host and all of its subdomains (label-wise, so `nottiktok.com` never
+ * matches `tiktok.com`).
+ */
+import { isSameOrSubdomain, normalizeDomain, pruneSubdomains, type DomainCheck } from './domain.ts';
+import { NAVIGATION_TYPES, SUBRESOURCE_TYPES, type Rule } from './dnr.ts';
+import { encodeBlockFragment } from './block-fragment.ts';
+
+/** What the compiler needs to know about one app. */
+export interface BlockedApp {
+  readonly id: string;
+  readonly domains: readonly string[];
+  readonly hosts?: readonly string[];
+  readonly allow?: readonly string[];
+}
+
+export interface CompileOptions {
+  /** Absolute URL of the block page, e.g. `chrome-extension://<id>/src/blocked/index.html`. */
+  readonly blockPageUrl: string;
+  /** First rule id to use; rulesets and dynamic rules each start their own numbering. */
+  readonly firstRuleId?: number;
+}
+
+export const RULES_PER_APP_MAX = 3;
+
+const PRIORITY_BLOCK = 1;
+const PRIORITY_ALLOW = 2;
+
+export class InvalidDomainError extends Error {
+  constructor(
+    readonly appId: string,
+    readonly check: Extract<DomainCheck, { ok: false }>,
+  ) {
+    super(`app "${appId}": domain ${check.message}`);
+    this.name = 'InvalidDomainError';
+  }
+}
+
+function canonicalDomains(appId: string, values: readonly string[]): string[] {
+  return values.map((value) => {
+    const check = normalizeDomain(value);
+    if (!check.ok) throw new InvalidDomainError(appId, check);
+    return check.domain;
+  });
+}
+
+/**
+ * Compiles apps to rules. Throws `InvalidDomainError` rather than emitting a domain the browser would
+ * silently ignore: a rule that matches nothing must never look like protection.
+ */
+export function compileRules(apps: readonly BlockedApp[], options: CompileOptions): Rule[] {
+  const rules: Rule[] = [];
+  let id = options.firstRuleId ?? 1;
+  for (const app of apps) {
+    const blocked = pruneSubdomains(canonicalDomains(app.id, [...app.domains, ...(app.hosts ?? [])]));
+    if (blocked.length === 0) continue;
+    rules.push({
+      id: id++,
+      priority: PRIORITY_BLOCK,
+      action: {
+        type: 'redirect',
+        // `\0` is the whole matched URL: the block page learns the app and the exact URL refused.
+        redirect: { regexSubstitution: `${options.blockPageUrl}#${encodeBlockFragment(app.id)}\\0` },
+      },
+      condition: { requestDomains: blocked, regexFilter: '^.+$', resourceTypes: [...NAVIGATION_TYPES] },
+    });
+    rules.push({
+      id: id++,
+      priority: PRIORITY_BLOCK,
+      action: { type: 'block' },
+      condition: { requestDomains: blocked, resourceTypes: [...SUBRESOURCE_TYPES] },
+    });
+    const allowed = pruneSubdomains(canonicalDomains(app.id, app.allow ?? []));
+    // An allow rule outranks every block rule, so one app's exception must never reach another's hosts.
+    const stray = allowed.find((host) => !blocked.some((domain) => isSameOrSubdomain(host, domain)));
+    if (stray !== undefined) throw new Error(`app "${app.id}": allowed host "${stray}" is not one of its blocked hosts`);
+    if (allowed.length > 0) {
+      rules.push({
+        id: id++,
+        priority: PRIORITY_ALLOW,
+        action: { type: 'allow' },
+        condition: { requestDomains: allowed, resourceTypes: [...NAVIGATION_TYPES, ...SUBRESOURCE_TYPES] },
+      });
+    }
+  }
+  return rules;
+}
+
+/** Every host a set of apps blocks, pruned: for matching open tabs and purging page service workers. */
+export function blockedDomainsOf(apps: readonly BlockedApp[]): string[] {
+  return pruneSubdomains(apps.flatMap((app) => canonicalDomains(app.id, [...app.domains, ...(app.hosts ?? [])])));
+}

@@ -1,0 +1,106 @@
+/**
+ * Launches Debian's Chromium with Cordon loaded and every connection sent to the counting traffic
+ * server, so tests can assert on what actually left the browser.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import manifest from '../../manifest.json' with { type: 'json' };
+import { extensionIdFromKey } from '../../scripts/extension-id.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const DIST = resolve(import.meta.dirname, '../../dist');
+export const EXTENSION_ID = extensionIdFromKey(manifest.key);
+export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}`;
+
+export interface LaunchOptions {
+  /** The counting server's proxy URL: every host, http and https, goes through it. */
+  readonly proxyUrl: string;
+  /** Reuse a profile (restart tests); a fresh temporary one otherwise. */
+  readonly profileDir?: string;
+  /** Load Cordon at launch (default) or not at all (to prepare a profile, or load it later by CDP). */
+  readonly loadExtension?: boolean;
+  readonly extraArgs?: readonly string[];
+}
+
+export interface LaunchedBrowser {
+  readonly context: BrowserContext;
+  readonly profileDir: string;
+  /** Cordon's service worker, when the extension was loaded at launch. */
+  worker(): Promise<Worker>;
+  /** Loads Cordon into the running browser (CDP), as if an admin pushed it now. */
+  loadExtensionNow(): Promise<string>;
+  close(options?: { keepProfile?: boolean }): Promise<void>;
+}
+
+export function newProfileDir(): string {
+  return mkdtempSync(join(tmpdir(), 'cordon-profile-'));
+}
+
+export async function launchChromium(options: LaunchOptions): Promise<LaunchedBrowser> {
+  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run `npm run build` first');
+  const profileDir = options.profileDir ?? newProfileDir();
+  const loadExtension = options.loadExtension ?? true;
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      '--no-sandbox',
+      `--proxy-server=${options.proxyUrl}`,
+      '--ignore-certificate-errors',
+      '--disable-quic',
+      '--enable-unsafe-extension-debugging',
+      ...(loadExtension ? [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`] : []),
+      ...(options.extraArgs ?? []),
+    ],
+  });
+
+  const findWorker = (): Worker | undefined =>
+    context.serviceWorkers().find((w) => w.url().startsWith(`${EXTENSION_ORIGIN}/`));
+
+  return {
+    context,
+    profileDir,
+    async worker() {
+      const found = findWorker();
+      if (found) return found;
+      return context.waitForEvent('serviceworker', {
+        predicate: (w) => w.url().startsWith(`${EXTENSION_ORIGIN}/`),
+        timeout: 30_000,
+      });
+    },
+    async loadExtensionNow() {
+      const browser = context.browser();
+      const session = browser
+        ? await browser.newBrowserCDPSession()
+        : await context.newCDPSession(context.pages()[0] ?? (await context.newPage()));
+      const { id } = (await session.send('Extensions.loadUnpacked' as never, { path: DIST } as never)) as { id: string };
+      return id;
+    },
+    async close({ keepProfile = false } = {}) {
+      await context.close();
+      if (!keepProfile && options.profileDir === undefined) rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Resolves once Cordon's worker has switched network prediction off (no preconnects). */
+export async function waitForEnforcementReady(worker: Worker): Promise<void> {
+  await worker.evaluate(async () => {
+    for (let i = 0; i < 100; i++) {
+      const setting = await chrome.privacy.network.networkPredictionEnabled.get({});
+      if (setting.value === false && setting.levelOfControl === 'controlled_by_this_extension') return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('network prediction was never turned off');
+  });
+}
+
+/** Navigates and reports where the tab ended up, without throwing on a refused navigation. */
+export async function navigate(page: Page, url: string): Promise<string> {
+  await page.goto(url, { waitUntil: 'load', timeout: 15_000 }).catch(() => undefined);
+  await page.waitForLoadState('load').catch(() => undefined);
+  return page.url();
+}

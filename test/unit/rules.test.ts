@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { decodeBlockFragment, encodeBlockFragment } from '../../src/core/block-fragment.ts';
+import { CATALOGUE } from '../../src/core/catalogue/index.ts';
+import { NAVIGATION_TYPES, SUBRESOURCE_TYPES } from '../../src/core/dnr.ts';
+import { matchBlockedApp } from '../../src/core/match.ts';
+import { blockedDomainsOf, compileRules, InvalidDomainError, RULES_PER_APP_MAX } from '../../src/core/rules.ts';
+
+const blockPageUrl = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/src/blocked/index.html';
+
+describe('compileRules', () => {
+  it('redirects navigations and blocks every other resource type, naming each type', () => {
+    const rules = compileRules([{ id: 'tiktok', domains: ['TikTok.com', 'www.tiktok.com', 'tiktokv.com'] }], {
+      blockPageUrl,
+    });
+    expect(rules).toEqual([
+      {
+        id: 1,
+        priority: 1,
+        action: { type: 'redirect', redirect: { regexSubstitution: `${blockPageUrl}#app=tiktok&url=\\0` } },
+        condition: { requestDomains: ['tiktok.com', 'tiktokv.com'], regexFilter: '^.+$', resourceTypes: ['main_frame', 'sub_frame'] },
+      },
+      {
+        id: 2,
+        priority: 1,
+        action: { type: 'block' },
+        condition: { requestDomains: ['tiktok.com', 'tiktokv.com'], resourceTypes: [...SUBRESOURCE_TYPES] },
+      },
+    ]);
+  });
+
+  it('covers every resource type Chrome knows, and never the Firefox-only "beacon"', () => {
+    const rules = compileRules([{ id: 'a', domains: ['a.example'] }], { blockPageUrl });
+    const covered = rules.flatMap((r) => r.condition.resourceTypes);
+    expect(new Set(covered)).toEqual(new Set([...NAVIGATION_TYPES, ...SUBRESOURCE_TYPES]));
+    expect(covered).toHaveLength(NAVIGATION_TYPES.length + SUBRESOURCE_TYPES.length);
+    expect(covered).not.toContain('beacon');
+  });
+
+  it('refuses a domain the browser would silently ignore instead of emitting a rule that matches nothing', () => {
+    for (const bad of ['*.tiktok.com', 'http://tiktok.com', ' tiktok.com', 'tiktok.com.', 'tiktok.com:80', 'co.uk', '10.0.0.1', '']) {
+      expect(() => compileRules([{ id: 'x', domains: ['ok.example', bad] }], { blockPageUrl })).toThrow(InvalidDomainError);
+    }
+  });
+
+  it('merges hosts with domains and prunes subdomains across both', () => {
+    const [redirect] = compileRules(
+      [{ id: 'x', domains: ['x.example'], hosts: ['cdn.x.example', 'x-media.sharedcdn.example'] }],
+      { blockPageUrl },
+    );
+    expect(redirect?.condition.requestDomains).toEqual(['x-media.sharedcdn.example', 'x.example']);
+  });
+
+  it('adds an allow rule that outranks the block, only inside the app\'s own hosts', () => {
+    const rules = compileRules([{ id: 'x', domains: ['x.example'], allow: ['help.x.example'] }], { blockPageUrl, firstRuleId: 100 });
+    expect(rules.map((r) => r.id)).toEqual([100, 101, 102]);
+    const allow = rules[2];
+    expect(allow?.action).toEqual({ type: 'allow' });
+    expect(allow?.priority).toBeGreaterThan(rules[0]?.priority ?? Infinity);
+    expect(allow?.condition.requestDomains).toEqual(['help.x.example']);
+    expect(() => compileRules([{ id: 'x', domains: ['x.example'], allow: ['tiktok.com'] }], { blockPageUrl })).toThrow(/not one of its blocked hosts/);
+  });
+
+  it('stays within the per-app rule budget however many domains an app has', () => {
+    const domains = Array.from({ length: 100_000 }, (_, i) => `host-${i}.example`);
+    const rules = compileRules([{ id: 'big', domains, allow: ['host-1.example'] }], { blockPageUrl });
+    expect(rules.length).toBeLessThanOrEqual(RULES_PER_APP_MAX);
+    expect(rules[0]?.condition.requestDomains).toHaveLength(100_000);
+  });
+
+  it('skips an app with nothing to block rather than emitting an empty requestDomains (Chrome rejects it)', () => {
+    expect(compileRules([{ id: 'empty', domains: [] }], { blockPageUrl })).toEqual([]);
+  });
+
+  it('compiles the built-in catalogue', () => {
+    const rules = compileRules(CATALOGUE, { blockPageUrl });
+    expect(rules.length).toBeGreaterThanOrEqual(2);
+    expect(blockedDomainsOf(CATALOGUE)).toContain('tiktok.com');
+  });
+});
+
+describe('block page fragment', () => {
+  it('round-trips the app id and a URL containing & and #', () => {
+    const url = 'https://www.tiktok.com/@user?lang=en&x=1#frag';
+    expect(decodeBlockFragment(`#${encodeBlockFragment('tiktok')}${url}`)).toEqual({ appId: 'tiktok', url });
+    expect(decodeBlockFragment('#nothing')).toBeUndefined();
+  });
+});
+
+describe('matchBlockedApp', () => {
+  const apps = [{ id: 'tiktok', domains: ['tiktok.com'], hosts: ['tiktok-only.sharedcdn.example'], allow: ['help.tiktok.com'] }];
+  it.each([
+    ['https://tiktok.com/', 'tiktok'],
+    ['https://www.tiktok.com/@a', 'tiktok'],
+    ['wss://push.tiktok.com/ws', 'tiktok'],
+    ['https://tiktok-only.sharedcdn.example/x.js', 'tiktok'],
+    ['https://help.tiktok.com/', undefined],
+    ['https://nottiktok.com/', undefined],
+    ['https://tiktok.com.example.org/', undefined],
+    ['https://example.org/?u=tiktok.com', undefined],
+    ['https://example.org/tiktok.com', undefined],
+    ['https://xn--tiktk-mye.com/', undefined],
+    ['https://sharedcdn.example/', undefined],
+    ['about:blank', undefined],
+    ['not a url', undefined],
+  ])('%s → %s', (url, expected) => {
+    expect(matchBlockedApp(url, apps)?.id).toBe(expected);
+  });
+});
