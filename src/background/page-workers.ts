@@ -6,17 +6,23 @@ import browser from 'webextension-polyfill';
  * for blocked origins closes that path. Chrome's `origins` filter is exact (no subdomain wildcard), so
  * callers name the origins they know of; the tab watcher purges any other origin the moment it shows.
  */
+// Chrome's names; webextension-polyfill's types follow Firefox (`hostnames`, no `cacheStorage`).
 interface ChromeRemovalOptions {
   origins: string[];
+}
+interface ChromeDataTypeSet {
+  serviceWorkers: boolean;
+  cacheStorage: boolean;
 }
 
 export async function purgePageWorkers(origins: readonly string[]): Promise<void> {
   if (origins.length === 0) return;
   const options: ChromeRemovalOptions = { origins: [...origins] };
-  await browser.browsingData.remove(options as browser.BrowsingData.RemovalOptions, {
-    serviceWorkers: true,
-    cacheStorage: true,
-  });
+  const types: ChromeDataTypeSet = { serviceWorkers: true, cacheStorage: true };
+  await browser.browsingData.remove(
+    options as browser.BrowsingData.RemovalOptions,
+    types as browser.BrowsingData.DataTypeSet,
+  );
 }
 
 /** The origins a blocked domain most likely registered workers on. */

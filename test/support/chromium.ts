@@ -2,7 +2,7 @@
  * Launches Debian's Chromium with Cordon loaded and every connection sent to the counting traffic
  * server, so tests can assert on what actually left the browser.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -52,6 +52,7 @@ export async function launchChromium(options: LaunchOptions): Promise<LaunchedBr
       '--ignore-certificate-errors',
       '--disable-quic',
       '--enable-unsafe-extension-debugging',
+      '--remote-debugging-port=0',
       ...(loadExtension ? [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`] : []),
       ...(options.extraArgs ?? []),
     ],
@@ -72,12 +73,17 @@ export async function launchChromium(options: LaunchOptions): Promise<LaunchedBr
       });
     },
     async loadExtensionNow() {
-      const browser = context.browser();
-      const session = browser
-        ? await browser.newBrowserCDPSession()
-        : await context.newCDPSession(context.pages()[0] ?? (await context.newPage()));
-      const { id } = (await session.send('Extensions.loadUnpacked' as never, { path: DIST } as never)) as { id: string };
-      return id;
+      // A persistent context exposes no browser-level CDP session, and Extensions.* lives only there:
+      // attach a second client through the debugging port Chromium wrote into the profile.
+      const [port] = readFileSync(join(profileDir, 'DevToolsActivePort'), 'utf8').split('\n');
+      const cdp = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+      try {
+        const session = await cdp.newBrowserCDPSession();
+        const { id } = (await session.send('Extensions.loadUnpacked' as never, { path: DIST } as never)) as { id: string };
+        return id;
+      } finally {
+        await cdp.close();
+      }
     },
     async close({ keepProfile = false } = {}) {
       await context.close();

@@ -1,14 +1,366 @@
 import type { CatalogueApp } from '../types.ts';
 
-// Placeholder: replaced by the researched entry.
+/*
+ * TikTok (ByteDance). Researched 2026-11-28; see docs/catalogue-tiktok.md.
+ *
+ * Source keys used in the comments below:
+ *   [AG]   AdGuard HostlistsRegistry, services/tiktok.yml
+ *   [ND]   NextDNS services, services/tiktok
+ *   [V2]   v2fly domain-list-community, data/tiktok
+ *   [V2F]  v2fly-format forks of data/tiktok (Allen-Sven, hydraponique, grrhuipp, d2184)
+ *   [BM]   blackmatrix7 ios_rule_script, rule/Clash/TikTok/TikTok.list
+ *   [HZ]   HaGeZi TikTok fingerprinting lists (native.tiktok / native.tiktok.extended)
+ *   [DEV]  developers.tiktok.com documentation
+ *   [SHOP] TikTok Shop API integration guides (Partner Center hosts)
+ *
+ * `domains` are registrable domains that only TikTok uses; each covers all of its subdomains.
+ * `hosts` are TikTok-only names on infrastructure that others share (ByteDance's common CDNs and
+ * DNS, Akamai, Fastly, Cloudflare and smaller CDNs); each covers only that name and names below it.
+ */
 export const tiktok: CatalogueApp = {
   id: 'tiktok',
   name: 'TikTok',
   vendor: 'ByteDance',
-  domains: ['tiktok.com', 'tiktokv.com', 'tiktokcdn.com', 'musical.ly'],
-  hosts: [],
-  reason: 'TikTok is banned on work devices by the organisation\'s security policy.',
-  sources: [],
-  notBlocked: [],
+  domains: [
+    // Main site and web app (www, m, vm/vt short links, login, ads, analytics/pixel, business-api,
+    // seller-*, shop, live, embed.js all sit under tiktok.com) [AG][ND][V2][BM][DEV]
+    'tiktok.com',
+    // Other TikTok-owned top-level names [ND]
+    'tiktok.net',
+    'tiktok.in',
+    // Regional variants: EU / rest-of-world / US service names [ND]
+    'tiktok-eu.net',
+    'tiktok-row.net',
+    'tiktok-us.net',
+    // App and web API, incl. regional API (useast5/useast8 US, no1a/ie EU) [AG][ND][V2][BM][HZ]
+    'tiktokv.com',
+    'tiktokv.us', // US [ND][V2F][HZ]
+    'tiktokv.eu', // EU [ND][V2F][HZ]
+    'tiktokw.us', // US web API, web security SDK, captcha, pixel IPv6 beacon [ND][V2F][HZ]
+    'tiktokw.eu', // EU web API and web security SDK [ND][V2F][HZ]
+    'tiktokv-us.com', // US telemetry (log-snssdk.*) [HZ]
+    'tiktokv-eu.com', // EU long-connection/telemetry (frontier.*) [HZ]
+    'tik-tokapi.com', // app API [BM][V2F]
+    'tiktokapis.com', // Open API: Login Kit, Display API, Content Posting (open.tiktokapis.com) [DEV]
+    'tiktokd.net', // [BM][V2F]
+    'tiktokd.org', // [ND][BM][V2F]
+    // CDN: video, images, web bundles [AG][ND][V2][BM]
+    'tiktokcdn.com',
+    'tiktokcdn-us.com', // US [AG][ND][BM][V2F]
+    'tiktokcdn-eu.com', // EU [AG (v*. only)][ND][V2F]
+    'tiktokcdn-eu.net', // EU [ND]
+    'tiktokcdn-in.com', // India [ND]
+    'tiktokeu-cdn.com', // EU [ND][V2F]
+    'tiktokrow-cdn.com', // rest of world [ND][V2F]
+    'tiktoklb.eu', // EU load balancing [ND]
+    'ttoverseaus.net', // US regional delivery [V2F]
+    // Static assets: web app, login and legal pages (sf16-website-login.neutral.ttwstatic.com...)
+    'ttwstatic.com', // [V2F]
+    'tiktokstaticb.com', // [ND]
+    // Live streaming (pull-*/push-* stream hosts) [AG][ND][V2F]
+    'ttlivecdn.com',
+    // Shop: storefront, Partner Center, Open API, seller centres [ND][SHOP][V2F]
+    'tiktokshop.com', // partner.tiktokshop.com, services.tiktokshop.com [ND][SHOP]
+    'tiktok-shops.com', // auth.tiktok-shops.com (Shop OAuth) [SHOP]
+    'tiktokglobalshop.com', // open-api.tiktokglobalshop.com, seller.tiktokglobalshop.com [SHOP]
+    'tiktokglobalshopv.com', // [ND][V2F]
+    'tiktokshopglobalselling.com', // cross-border seller centre [V2F]
+    // Advertising network run under the TikTok brand in the US (Pangle) [ND]
+    'tiktokpangle.us',
+    'tiktokpangle-b.us',
+    'tiktokpangle-cdn-us.com',
+    // TikTok Minis (mini apps / mini games inside TikTok) [DEV][V2F]
+    'tiktok-minis.com', // connect.tiktok-minis.com/drama/sdk.js [DEV][V2F]
+    'tiktokminis.us', // [V2F]
+    // TikTok Music (service closed in 2024; domain is TikTok's alone) [V2F]
+    'tiktokmusic.app',
+    // Legacy musical.ly (TikTok's predecessor; still used by API hosts and media CDN) [AG][ND][V2][BM]
+    'musical.ly',
+    'muscdn.com',
+    // Analytics, telemetry, pixel and embeds are not separate domains: analytics.tiktok.com (TikTok
+    // Pixel events.js), business-api.tiktok.com, www.tiktok.com/embed.js, mon/log/mcs/mssdk hosts are
+    // under tiktok.com, tiktokv.*, tiktokw.* and tiktokv-*.com above. [HZ][DEV]
+  ],
+  hosts: [
+    // CDN image host on Akamai [AG][ND][V2][BM]
+    'p16-tiktokcdn-com.akamaized.net',
+    // TikTok avatar/cover hosts on ByteDance's shared image CDN ibyteimg.com: the names that
+    // AdGuard's `p16-tiktok-*.ibyteimg.com` rule matches (DNR cannot express that wildcard) [AG]
+    'p16-tiktok-va.ibyteimg.com',
+    'p16-tiktok-va-h2.ibyteimg.com',
+    'p16-tiktok-sg.ibyteimg.com',
+    'p16-tiktok-sign-va-h2.ibyteimg.com',
+    // Telemetry on ByteDance's shared overseas domain byteoversea.net [HZ]
+    'log-tiktok.byteoversea.net',
+    'mcs-tiktok.byteoversea.net',
+    // Live streaming edge on ByteDance's shared CDN [AG][ND]
+    'ttlivecdn.com.c.bytefcdn-oversea.com',
+    // TikTok-only edge names (CNAME targets) on ByteDance's shared CDN/DNS domains. A browser rarely
+    // asks for these directly, but blocking them closes the "use the edge name" route. [ND][HZ]
+    'tiktokcdn.com.c.bytefcdn-oversea.com',
+    'tiktokrow-cdn.com.c.bytefcdn-oversea.com',
+    'tiktokv.com.c.bytefcdn-oversea.com',
+    'tiktokcdn.com.c.bytefcdn-ttpeu.com',
+    'tiktokcdn-eu.com.c.bytefcdn-ttpeu.com',
+    'tiktokeu-cdn.com.c.bytefcdn-ttpeu.com',
+    'tiktokcdn.com.c.bytetcdn.com',
+    'tiktok.com.ttdns2.com',
+    'tiktokcdn.com.ttdns2.com',
+    'tiktokv.com.ttdns2.com',
+    'tiktokcdn-eu.com.ttdns3.com',
+    'tiktokv.eu.ttdns3.com',
+    'frontier.tiktokv-eu.com.ttdns3.com', // [HZ]
+    // TikTok-only edge names on Akamai (akamaized.net, edgesuite.net, edgekey.net, akadns.net) [ND][HZ]
+    'muscdn.com.akamaized.net',
+    'tiktokcdn.com.akamaized.net',
+    'tiktokcdn-eu.com.akamaized.net',
+    'tiktokcdn-us.com.akamaized.net',
+    'tiktokv.com.akamaized.net',
+    'tiktok.com.edgesuite.net',
+    'tiktokcdn.com.edgesuite.net',
+    'tiktokcdn-eu.com.edgesuite.net',
+    'tiktokcdn-us.com.edgesuite.net',
+    'tiktokstaticb.com.edgesuite.net',
+    'tiktokv.com.edgesuite.net',
+    'tiktokv.eu.edgesuite.net',
+    'tiktokv.us.edgesuite.net',
+    'tiktokw.us.edgesuite.net',
+    'frontier.tiktokv-eu.com.edgesuite.net', // [HZ]
+    'tiktokv.com.edgekey.net',
+    'tiktok.com.bytedance.akadns.net',
+    'tiktok.com.bytewlb.akadns.net',
+    'tiktokv.com.bytewlb.akadns.net',
+    'tiktokcdn.com.bytegeo.akadns.net',
+    // TikTok-only edge names on Fastly, Cloudflare, Tencent Cloud and smaller CDNs [ND]
+    'tiktok.bytedance.map.fastly.net',
+    'tiktokv.com.cdn.cloudflare.net',
+    'tiktokcdn.liveplay.myqcloud.com',
+    'tiktok.mncdn.com',
+    'tiktokcdn.com.abc-jns.swiftserve.com',
+    'tiktokcdn.com.jns3.swiftserve.com',
+    'tiktokcdn.com.atomile.com',
+    'tiktokcdn-us.com.atomile.com',
+    'tiktokcdn.com.c.worldfcdn.com',
+    'tiktokcdn-us.com.c.worldfcdn2.com',
+    'tiktokv.com.c.worldfcdn2.com',
+    'tiktokcdn.com.cdn20.com',
+    'tiktokcdn.com.ecdnx.com',
+    'tiktokcdn.com.qlivecdn.com',
+    'tiktokrow-cdn.com.qlivecdn.com',
+    'tiktokcdn.com.queniuaa.com',
+    'tiktokcdn.com.rocket-cdn.com',
+    'tiktokrow-cdn.com.rocket-cdn.com',
+    'tiktokcdn.com.tlivepush.com',
+    'tiktokcdn.com.wsdvs.com',
+    'tiktokrow-cdn.com.wsdvs.com',
+  ],
+  reason: 'TikTok is not approved for use on work devices under the organisation\'s security policy.',
+  sources: [
+    {
+      title: 'AdGuard HostlistsRegistry: services/tiktok.yml',
+      url: 'https://github.com/AdguardTeam/HostlistsRegistry/blob/main/services/tiktok.yml',
+      checked: '2026-11-28',
+    },
+    {
+      title: 'NextDNS services: services/tiktok',
+      url: 'https://github.com/nextdns/services/blob/main/services/tiktok',
+      checked: '2026-11-28',
+    },
+    {
+      title: 'v2fly domain-list-community: data/tiktok',
+      url: 'https://github.com/v2fly/domain-list-community/blob/master/data/tiktok',
+      checked: '2026-11-28',
+    },
+    {
+      title: 'v2fly domain-list-community: data/bytedance (shared ByteDance domains, for exclusions)',
+      url: 'https://github.com/v2fly/domain-list-community/blob/master/data/bytedance',
+      checked: '2026-11-28',
+    },
+    {
+      title: 'Allen-Sven/domain-list-community (v2fly fork): data/tiktok',
+      url: 'https://github.com/Allen-Sven/domain-list-community/blob/HEAD/data/tiktok',
+      checked: '2026-11-28',
+    },
+    {
+      title: 'hydraponique/roscomvpn-geosite (v2fly format): data/tiktok',
+      url: 'https://github.com/hydraponique/roscomvpn-geosite/blob/HEAD/data/tiktok',
+      checked: '2026-11-28',
+    },
+    {
+      title: 'grrhuipp/geodata (v2fly format): data/tiktok',
+      url: 'https://github.com/grrhuipp/geodata/blob/HEAD/data/tiktok',
+      checked: '2026-11-28',
+    },
+    {
+      title: 'd2184/geosite (v2fly format): data/tiktok',
+      url: 'https://github.com/d2184/geosite/blob/HEAD/data/tiktok',
+      checked: '2026-11-28',
+    },
+    {
+      title: 'blackmatrix7 ios_rule_script: rule/Clash/TikTok/TikTok.list',
+      url: 'https://github.com/blackmatrix7/ios_rule_script/blob/master/rule/Clash/TikTok/TikTok.list',
+      checked: '2026-11-28',
+    },
+    {
+      title: "HaGeZi's TikTok Fingerprinting DNS Blocklist (native.tiktok.txt)",
+      url: 'https://github.com/hagezi/dns-blocklists/blob/main/domains/native.tiktok.txt',
+      checked: '2026-11-28',
+    },
+    {
+      title: "HaGeZi's TikTok Extended Fingerprinting DNS Blocklist (native.tiktok.extended.txt)",
+      url: 'https://github.com/hagezi/dns-blocklists/blob/main/domains/native.tiktok.extended.txt',
+      checked: '2026-11-28',
+    },
+    {
+      title: 'TikTok for Developers: Manage user access tokens (open.tiktokapis.com)',
+      url: 'https://developers.tiktok.com/doc/oauth-user-access-token-management',
+      checked: '2026-11-28',
+    },
+    {
+      title: 'TikTok for Developers: Login Kit overview',
+      url: 'https://developers.tiktok.com/doc/login-kit-overview/',
+      checked: '2026-11-28',
+    },
+    {
+      title: 'TikTok for Developers: Embed Videos (www.tiktok.com/embed.js)',
+      url: 'https://developers.tiktok.com/doc/embed-videos/',
+      checked: '2026-11-28',
+    },
+    {
+      title: 'TikTok for Developers: TikTok Minis SDK, Get Started (connect.tiktok-minis.com)',
+      url: 'https://developers.tiktok.com/docs/zh-Hans/minis-sdk-get-started',
+      checked: '2026-11-28',
+    },
+    {
+      title: 'TikTok Ads help: About API for Business (business-api.tiktok.com)',
+      url: 'https://ads.tiktok.com/help/article/marketing-api',
+      checked: '2026-11-28',
+    },
+    {
+      title: 'nuxt/scripts issue #166: TikTok Pixel base code (analytics.tiktok.com/i18n/pixel/events.js)',
+      url: 'https://github.com/nuxt/scripts/issues/166',
+      checked: '2026-11-28',
+    },
+    {
+      title: 'Tray.ai docs: TikTok Shop connector (base URL open-api.tiktokglobalshop.com)',
+      url: 'https://docs.tray.ai/connectors/service/tiktok-shop',
+      checked: '2026-11-28',
+    },
+    {
+      title: 'API2Cart: How to connect TikTok Shop (partner.tiktokshop.com, auth.tiktok-shops.com)',
+      url: 'https://api2cart.com/how-to-connect-tiktok-shop-to-api2cart',
+      checked: '2026-11-28',
+    },
+  ],
+  notBlocked: [
+    {
+      host: 'byteoversea.com',
+      why: 'ByteDance overseas backbone (SDK config, logging, captcha/verification) shared with CapCut, Lark and third-party apps using ByteDance SDKs; only TikTok-named hosts are blocked.',
+    },
+    {
+      host: 'byteoversea.net',
+      why: 'Shared ByteDance overseas infrastructure; only log-tiktok.byteoversea.net and mcs-tiktok.byteoversea.net are blocked.',
+    },
+    {
+      host: 'ibytedtos.com',
+      why: 'ByteDance object storage CDN shared by CapCut, Lark and other ByteDance products.',
+    },
+    {
+      host: 'ibyteimg.com',
+      why: 'ByteDance image CDN shared by other ByteDance products; only the p16-tiktok-* hosts are blocked.',
+    },
+    {
+      host: 'byteimg.com',
+      why: 'ByteDance image CDN used by Douyin, Toutiao, Lark and others.',
+    },
+    {
+      host: 'pstatp.com',
+      why: 'ByteDance static-asset CDN shared across ByteDance products (Lark, Toutiao, Douyin).',
+    },
+    {
+      host: 'ipstatp.com',
+      why: 'International ByteDance static-asset CDN shared with CapCut and other ByteDance apps.',
+    },
+    {
+      host: 'sgpstatp.com',
+      why: 'Singapore ByteDance static-asset CDN, not TikTok-specific.',
+    },
+    {
+      host: 'snssdk.com',
+      why: 'ByteDance app SDK endpoints (logging, config, captcha) used by many ByteDance apps and SDKs.',
+    },
+    {
+      host: 'isnssdk.com',
+      why: 'International ByteDance SDK endpoints shared across ByteDance apps.',
+    },
+    {
+      host: 'bytedance.com',
+      why: 'ByteDance corporate site and shared services for all ByteDance products (Lark, careers, captcha).',
+    },
+    {
+      host: 'bytedapm.com',
+      why: 'ByteDance performance-monitoring SDK endpoint embedded in many ByteDance apps.',
+    },
+    {
+      host: 'bytegecko-i18n.com',
+      why: 'ByteDance resource-delivery (Gecko) service shared across ByteDance apps.',
+    },
+    {
+      host: 'ttwebview.com',
+      why: "ByteDance's TTWebView engine downloads, shared by ByteDance apps.",
+    },
+    {
+      host: 'byteeffecttos-g.com',
+      why: 'ByteDance camera-effects SDK CDN, shared with CapCut and other apps using the effects SDK.',
+    },
+    {
+      host: 'pitaya-clientai.com',
+      why: 'ByteDance on-device ML SDK package CDN, not TikTok-specific.',
+    },
+    {
+      host: 'capcut.com',
+      why: 'CapCut is a separate ByteDance product (capcutapi.com, capcutapi.us likewise); ban it separately if required.',
+    },
+    {
+      host: 'larksuite.com',
+      why: 'Lark is a separate ByteDance workplace suite that organisations may use for work.',
+    },
+    {
+      host: 'douyin.com',
+      why: 'Douyin is a separate app for mainland China, not TikTok (douyincdn.com, douyinpic.com, douyinstatic.com, douyinvod.com, iesdouyin.com, amemv.com likewise).',
+    },
+    {
+      host: 'huoshan.com',
+      why: 'Douyin Huoshan is a separate Chinese ByteDance app, not TikTok (huoshanstatic.com, huoshanzhibo.com likewise).',
+    },
+    {
+      host: 'bytecdn.cn',
+      why: 'ByteDance mainland-China CDN shared by Chinese ByteDance products (bdurl.com, zijieapi.com, bytegoofy.com, bytescm.com likewise).',
+    },
+    {
+      host: 'bytedance.map.fastly.net',
+      why: 'Shared ByteDance edge on Fastly; only tiktok.bytedance.map.fastly.net is blocked.',
+    },
+    {
+      host: 'bytefcdn-oversea.com',
+      why: 'Shared ByteDance CDN (also bytefcdn-ttpeu.com, bytetcdn.com, ttdns2.com, ttdns3.com); only TikTok-named edge hosts are blocked.',
+    },
+    {
+      host: 'akamaized.net',
+      why: 'Akamai CDN used by countless sites (edgesuite.net, edgekey.net, akadns.net likewise); only TikTok-named hosts are blocked.',
+    },
+    {
+      host: 'fastly.net',
+      why: 'Fastly CDN used by countless sites; only tiktok.bytedance.map.fastly.net is blocked.',
+    },
+    {
+      host: 'cdn.cloudflare.net',
+      why: 'Cloudflare edge used by countless sites; only tiktokv.com.cdn.cloudflare.net is blocked.',
+    },
+    {
+      host: 'myqcloud.com',
+      why: 'Tencent Cloud, used by many sites; only tiktokcdn.liveplay.myqcloud.com is blocked.',
+    },
+  ],
   reviewed: '2026-11-28',
 };
