@@ -51,14 +51,17 @@ function probeHtml(t: ProbeTargets): string {
 </script>`;
 }
 
-/** Serves `https://<pageHost>/probe/<name>` with a probe page aimed at `targets`. */
+/**
+ * Serves `http://<pageHost>/probe/<name>` with a probe page aimed at `targets`. Plain http, because an
+ * https page may not open a ws:// socket at all (mixed content), which would hide what Cordon does.
+ */
 export function serveProbe(server: TrafficServer, pageHost: string, name: string, targets: ProbeTargets): string {
   server.route(({ host, path }) =>
     host === pageHost && path === `/probe/${name}`
       ? { headers: { 'Content-Type': 'text/html' }, body: probeHtml(targets) }
       : undefined,
   );
-  return `https://${pageHost}/probe/${name}`;
+  return `http://${pageHost}/probe/${name}`;
 }
 
 /** Waits until every probe has settled, then returns the outcomes. */

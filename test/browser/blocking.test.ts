@@ -1,0 +1,164 @@
+/**
+ * Cordon in real Chromium with no policy: the built-in TikTok entry is enforced. Every request leaves
+ * through the counting traffic server, so "blocked" means zero requests and zero connections reached
+ * the host, and each blocking assertion has a control that proves the same request would have arrived.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { EXTENSION_ORIGIN, launchChromium, navigate, waitForEnforcementReady, type LaunchedBrowser } from '../support/chromium.ts';
+import { readProbe, serveHtml, serveProbe } from '../support/pages.ts';
+import { startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
+
+const SCREENSHOTS = 'test-results/screenshots';
+const BLOCK_PAGE = `${EXTENSION_ORIGIN}/src/blocked/index.html`;
+
+let server: TrafficServer;
+let browser: LaunchedBrowser;
+let worker: Worker;
+let page: Page;
+
+const settle = (ms = 500) => new Promise((resolve) => setTimeout(resolve, ms));
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  server = await startTrafficServer();
+  browser = await launchChromium({ proxyUrl: server.proxyUrl });
+  worker = await browser.worker();
+  await waitForEnforcementReady(worker);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  await page?.close();
+  page = await browser.context.newPage();
+  server.reset();
+});
+
+describe('navigations to TikTok land on the block page and never reach the network', () => {
+  it.each([
+    ['https://www.tiktok.com/', 'www.tiktok.com'],
+    ['https://tiktok.com/@someone/video/123?lang=en&is_copy_url=1', 'tiktok.com'],
+    ['http://m.tiktok.com/', 'm.tiktok.com'],
+    ['https://vm.tiktok.com/ZMabc/', 'vm.tiktok.com'],
+    ['https://api16-normal-c-useast1a.tiktokv.com/aweme/v1/feed/', 'api16-normal-c-useast1a.tiktokv.com'],
+    ['https://www.musical.ly/', 'www.musical.ly'],
+  ])('%s', async (url, host) => {
+    const landed = await navigate(page, url);
+    expect(landed).toBe(`${BLOCK_PAGE}#app=tiktok&url=${url}`);
+    await expect.poll(() => page.textContent('#app-name')).toBe('TikTok');
+    expect(await page.textContent('#host')).toBe(host);
+    await settle();
+    expect(server.hitsFor(host)).toEqual([]);
+  });
+
+  it('control: the same navigation to an unblocked host reaches the server', async () => {
+    expect(await navigate(page, 'https://www.control.example/')).toBe('https://www.control.example/');
+    expect(server.hitsFor('control.example').map((h) => h.kind)).toEqual(expect.arrayContaining(['connect', 'http']));
+  });
+
+  it('shows the app, the host and a way back', async () => {
+    await navigate(page, 'https://www.tiktok.com/foryou');
+    await expect.poll(() => page.textContent('#app-name')).toBe('TikTok');
+    expect(await page.textContent('h1')).toMatch(/blocked/i);
+    expect(await page.textContent('#reason')).not.toBe('');
+    expect(await page.isVisible('#back')).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOTS}/block-page.png`, fullPage: true });
+  });
+});
+
+describe('every other kind of request to TikTok is refused', () => {
+  it('iframe, script, image, fetch and WebSocket: blocked for TikTok, delivered for a control host', async () => {
+    const blockedUrl = serveProbe(server, 'news.example', 'tiktok', {
+      frame: 'www.tiktok.com',
+      script: 'sf16-website-login.neutral.ttwstatic.com',
+      image: 'p16-sign-va.tiktokcdn.com',
+      fetch: 'mcs.tiktokv.com',
+      websocket: 'webcast16-ws-useast1a.tiktok.com',
+    });
+    const controlUrl = serveProbe(server, 'news.example', 'control', {
+      frame: 'frame.control.example',
+      script: 'script.control.example',
+      image: 'image.control.example',
+      fetch: 'fetch.control.example',
+      websocket: 'ws.control.example',
+    });
+
+    await navigate(page, controlUrl);
+    expect(await readProbe(page)).toEqual({ script: 'loaded', image: 'loaded', fetch: 'loaded', wss: 'open', ws: 'open' });
+    await expect.poll(() => page.frames().some((f) => f.url() === 'https://frame.control.example/framed')).toBe(true);
+    for (const host of ['frame', 'script', 'image', 'fetch']) {
+      expect(server.hitsFor(`${host}.control.example`).some((h) => h.kind === 'http')).toBe(true);
+    }
+    expect(server.hitsFor('ws.control.example').filter((h) => h.kind === 'websocket')).toHaveLength(2);
+
+    server.reset();
+    await navigate(page, blockedUrl);
+    expect(await readProbe(page)).toEqual({ script: 'error', image: 'error', fetch: 'error', wss: 'error', ws: 'error' });
+    // The frame shows the block page instead of TikTok.
+    await expect
+      .poll(() => page.frames().map((f) => f.url()))
+      .toContain(`${BLOCK_PAGE}#app=tiktok&url=https://www.tiktok.com/framed`);
+    await settle(1000);
+    for (const domain of ['tiktok.com', 'ttwstatic.com', 'tiktokcdn.com', 'tiktokv.com']) {
+      expect(server.hitsFor(domain), domain).toEqual([]);
+    }
+    expect(server.hitsFor('news.example').length).toBeGreaterThan(0);
+  });
+});
+
+describe('lookalikes are never blocked', () => {
+  it.each([
+    'https://nottiktok.com/',
+    'https://tiktok.com.example.org/',
+    'https://mytiktok.com/',
+    'https://tiktok.co.example/',
+    // A Cyrillic "о": a different host, which must load.
+    'https://xn--tiktk-mye.com/',
+    'https://search.example/?q=tiktok.com',
+    'https://search.example/tiktok.com/www.tiktok.com',
+    'https://www.example.org/#tiktok.com',
+  ])('%s loads', async (url) => {
+    expect(await navigate(page, url)).toBe(url);
+    const host = new URL(url).hostname;
+    expect(server.hitsFor(host).some((h) => h.kind === 'http' && h.host === host)).toBe(true);
+  });
+});
+
+describe('no connection is opened to a blocked host, not even speculatively', () => {
+  const preconnectPage = (name: string) =>
+    serveHtml(
+      server,
+      'news.example',
+      `/preconnect/${name}`,
+      `<!doctype html><link rel="preconnect" href="https://www.tiktok.com"><link rel="preconnect" href="https://preconnect.control.example"><link rel="dns-prefetch" href="https://dns.tiktok.com"><h1>news</h1>`,
+    );
+
+  it('control: with network prediction on, Chromium preconnects to TikTok from a page and from a blocked navigation', async () => {
+    await worker.evaluate(() => chrome.privacy.network.networkPredictionEnabled.set({ value: true }));
+    try {
+      await navigate(page, preconnectPage('on'));
+      await server.waitForHit((h) => h.kind === 'connect' && h.host === 'preconnect.control.example');
+      await server.waitForHit((h) => h.kind === 'connect' && h.host === 'www.tiktok.com');
+      server.reset();
+      await navigate(page, 'https://www.tiktok.com/');
+      await server.waitForHit((h) => h.kind === 'connect' && h.host === 'www.tiktok.com');
+      // Even then no request got through: the rule holds; only the connection leaked.
+      expect(server.hitsFor('tiktok.com').filter((h) => h.kind !== 'connect')).toEqual([]);
+    } finally {
+      await worker.evaluate(() => chrome.privacy.network.networkPredictionEnabled.set({ value: false }));
+    }
+  });
+
+  it('with Cordon in force, neither a <link rel=preconnect> nor a blocked navigation opens a connection', async () => {
+    await navigate(page, preconnectPage('off'));
+    await navigate(page, 'https://www.tiktok.com/');
+    await settle(1500);
+    expect(server.hitsFor('tiktok.com')).toEqual([]);
+    expect(server.hitsFor('news.example').length).toBeGreaterThan(0);
+  });
+});
