@@ -54,6 +54,8 @@ const MESSAGES: Record<DomainErrorCode, string> = {
 };
 
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+// Already what the URL parser would return: most list entries, and every entry of a signed list.
+const CANONICAL_ASCII = /^[a-z0-9.-]+$/;
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const fail = (input: unknown, code: DomainErrorCode): DomainCheck => ({
   ok: false,
@@ -69,25 +71,8 @@ const fail = (input: unknown, code: DomainErrorCode): DomainCheck => ({
 export function normalizeDomain(input: unknown): DomainCheck {
   if (typeof input !== 'string') return fail(input, 'not-a-string');
   if (input.length === 0) return fail(input, 'empty');
-  if (/[\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/u.test(input)) return fail(input, 'whitespace');
-  if (input.includes('*')) return fail(input, 'wildcard');
-  if (input.includes('://') || (SCHEME.test(input) && !/^[^:]+:\d*$/.test(input))) return fail(input, 'scheme');
-  if (/[/?#\\]/.test(input)) return fail(input, 'path');
-  if (input.startsWith('[')) return fail(input, 'ip-address');
-  if (input.includes(':')) return fail(input, /:\d*$/.test(input) ? 'port' : 'invalid-character');
-  if (input.startsWith('.')) return fail(input, 'leading-dot');
-  if (input.endsWith('.')) return fail(input, 'trailing-dot');
-  if (input.includes('..')) return fail(input, 'empty-label');
-  if (/[@%]|\p{Cc}|\p{Cf}/u.test(input)) return fail(input, 'invalid-character');
-
-  // The WHATWG URL parser applies UTS #46 (lowercasing and punycode) the same way the browser does
-  // when it matches a request, so the result is exactly the host string Chromium compares against.
-  let host: string;
-  try {
-    host = new URL(`http://${input}/`).hostname;
-  } catch {
-    return fail(input, 'invalid-character');
-  }
+  const host = CANONICAL_ASCII.test(input) && !input.includes('xn--') ? (dotError(input) ?? input) : toAsciiHost(input);
+  if (typeof host !== 'string') return fail(input, host.code);
   // IDNA mapping can turn full-width or ideographic dots into dots; re-check the shape after mapping.
   if (host.endsWith('.')) return fail(input, 'trailing-dot');
   if (host.length > 253) return fail(input, 'too-long');
@@ -100,6 +85,39 @@ export function normalizeDomain(input: unknown): DomainCheck {
   if (labels.length < 2) return fail(input, 'single-label');
   if (isPublicSuffix(host)) return fail(input, 'public-suffix');
   return { ok: true, domain: host };
+}
+
+function dotError(input: string): { code: DomainErrorCode } | undefined {
+  if (input.startsWith('.')) return { code: 'leading-dot' };
+  if (input.endsWith('.')) return { code: 'trailing-dot' };
+  if (input.includes('..')) return { code: 'empty-label' };
+  return undefined;
+}
+
+/**
+ * The slow path, for anything that is not already lowercase ASCII: spot the shapes that can never be a
+ * host name, then let the WHATWG URL parser apply UTS #46 (lowercasing, punycode) exactly as the
+ * browser does when it matches a request.
+ */
+function toAsciiHost(input: string): string | { code: DomainErrorCode } {
+  const err = (code: DomainErrorCode) => ({ code });
+  if (/[\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/u.test(input)) return err('whitespace');
+  if (input.includes('*')) return err('wildcard');
+  if (input.includes('://') || (SCHEME.test(input) && !/^[^:]+:\d*$/.test(input))) return err('scheme');
+  if (/[/?#\\]/.test(input)) return err('path');
+  if (input.startsWith('[')) return err('ip-address');
+  if (input.includes(':')) return err(/:\d*$/.test(input) ? 'port' : 'invalid-character');
+  const dots = dotError(input);
+  if (dots) return dots;
+  if (/[@%]|\p{Cc}|\p{Cf}/u.test(input)) return err('invalid-character');
+
+  // The WHATWG URL parser applies UTS #46 (lowercasing and punycode) the same way the browser does
+  // when it matches a request, so the result is exactly the host string Chromium compares against.
+  try {
+    return new URL(`http://${input}/`).hostname;
+  } catch {
+    return err('invalid-character');
+  }
 }
 
 /** A value that is already canonical: what a signed list must carry, byte for byte. */
