@@ -11,8 +11,8 @@ export default tseslint.config(
       globals: { ...globals.browser, ...globals.node, ...globals.serviceworker },
     },
     rules: {
-      // Browser tests drive pages through string-built fixtures; keep `no-unused-vars` strict otherwise.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // `_name` marks a value dropped on purpose (e.g. removing a key by destructuring).
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
   },
 );

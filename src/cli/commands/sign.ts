@@ -1,0 +1,140 @@
+import { resolve } from 'node:path';
+import {
+  decodeUtf8,
+  parseStrictJson,
+  pae,
+  PAYLOAD_TYPE,
+  serializeEnvelope,
+  utf8,
+  verifyBlocklist,
+  sha256Hex,
+  type VerifyContext,
+} from '../../core/blocklist/index.ts';
+import { flag, nowOption, optionalString, positiveInteger, requiredString, stringList } from '../args.ts';
+import type { Command } from '../command.ts';
+import { CliError, EXIT_OK, UsageError } from '../errors.ts';
+import { fileExists, readFileCapped, writeFileAtomic } from '../files.ts';
+import { loadSigningKey, signBytes, type SigningKey } from '../keys.ts';
+import { buildPayload, DEFAULT_VALID_DAYS, serializePayload } from '../list-input.ts';
+import { readUnverified, type UnverifiedList } from '../envelope-file.ts';
+import { listHostOf } from '../list-url.ts';
+
+const MAX_INPUT_BYTES = 4 * 1024 * 1024;
+
+export const sign: Command = {
+  name: 'sign',
+  summary: 'validate an unsigned list and sign it',
+  help: `Usage: cordon sign --key PRIVATE.pem [--key PRIVATE2.pem ...] --in LIST.json --out LIST.signed.json [options]
+
+Validates LIST.json (every error names its field), expands apps given as {"catalogue": "<id>", ...}
+into the built-in entry's name and domains, normalises domains, signs the payload with each key
+(DSSE v1, Ed25519) and writes the envelope. The result is verified with the same code the extension
+runs before anything is written.
+
+If --out already holds a signed list, its serial is compared: signing different content under the
+same serial would make every browser raise a "serial-conflict" alarm, so that is refused.
+
+Options:
+  --key FILE          private key from cordon keygen; repeat for a threshold of several keys
+  --in FILE           the unsigned list (see docs/blocklist-format.md and examples/blocklist.json)
+  --out FILE          where to write the signed envelope
+  --stamp             set issuedAt to now (also done when the list has no issuedAt); the validity
+                      window is kept, or set by --valid-days
+  --valid-days N      expiresAt = issuedAt + N days (default when the list has none: ${DEFAULT_VALID_DAYS})
+  --bump-serial       serial = 1 + the larger of the list's serial and the serial already at --out
+  --change TEXT       add a history entry for the new serial, dated today
+  --list-url URL      where the list will be published: refuse a list that would block that host
+  --now TIME          sign as if it were TIME (UTC, 2026-06-01T12:00:00Z)
+  -h, --help          show this help`,
+  options: {
+    key: { type: 'string', multiple: true },
+    in: { type: 'string' },
+    out: { type: 'string' },
+    stamp: { type: 'boolean' },
+    'valid-days': { type: 'string' },
+    'bump-serial': { type: 'boolean' },
+    change: { type: 'string' },
+    'list-url': { type: 'string' },
+    now: { type: 'string' },
+  },
+  async run(values, positionals, io) {
+    if (positionals.length > 0) throw new UsageError(`sign: unexpected argument ${positionals[0]} (see cordon sign --help)`);
+    const keyPaths = stringList(values, 'key');
+    if (keyPaths.length === 0) throw new UsageError('sign: missing --key (see cordon sign --help)');
+    const inPath = requiredString(values, 'in', 'sign');
+    const outPath = requiredString(values, 'out', 'sign');
+    const listUrl = optionalString(values, 'list-url');
+    const listHost = listUrl === undefined ? undefined : listHostOf(listUrl);
+    const validDays = positiveInteger(values, 'valid-days');
+    const now = nowOption(values, io.now);
+    if (resolve(inPath) === resolve(outPath)) throw new UsageError('sign: --in and --out are the same file');
+
+    const keys: SigningKey[] = [];
+    for (const path of keyPaths) {
+      const key = await loadSigningKey(path, io.err);
+      if (keys.some((k) => k.keyId === key.keyId)) throw new UsageError(`sign: the key in ${path} was given twice; a key counts once toward a threshold`);
+      keys.push(key);
+    }
+
+    const inputBytes = readFileCapped(inPath, MAX_INPUT_BYTES);
+    if (inputBytes.length > MAX_INPUT_BYTES) throw new CliError(`${inPath}: larger than ${MAX_INPUT_BYTES} bytes`);
+    const text = decodeUtf8(inputBytes);
+    if (text === undefined) throw new CliError(`${inPath}: not valid UTF-8`);
+    const json = parseStrictJson(text);
+    if (!json.ok) throw new CliError(`${inPath}: not valid JSON: ${json.message}`);
+
+    const previous: UnverifiedList | undefined = fileExists(outPath) ? await readUnverified(outPath) : undefined;
+    const built = buildPayload(json.value, {
+      now,
+      stamp: flag(values, 'stamp'),
+      bumpSerial: flag(values, 'bump-serial'),
+      ...(validDays === undefined ? {} : { validDays }),
+      ...(previous?.serial === undefined ? {} : { previousSerial: previous.serial }),
+      ...(typeof values.change === 'string' ? { change: values.change } : {}),
+    });
+    if (!built.ok) {
+      const [first = 'invalid list', ...more] = built.errors.map((e) => `${inPath}: ${e}`);
+      throw new CliError(first, more);
+    }
+    const payload = utf8(serializePayload(built.list));
+    const payloadSha256 = await sha256Hex(payload);
+
+    if (previous?.serial !== undefined) {
+      if (previous.serial > built.list.serial) {
+        throw new CliError(`${outPath} already has serial ${previous.serial}, newer than ${built.list.serial}; use --bump-serial`);
+      }
+      if (previous.serial === built.list.serial && previous.payloadSha256 !== payloadSha256) {
+        throw new CliError(
+          `${outPath} already has serial ${built.list.serial} with different content; browsers would raise a serial-conflict alarm (use --bump-serial)`,
+        );
+      }
+    }
+
+    const message = pae(PAYLOAD_TYPE, payload);
+    const envelope = serializeEnvelope(
+      PAYLOAD_TYPE,
+      payload,
+      keys.map((k) => ({ keyid: k.keyId, sig: signBytes(k, message) })),
+    );
+
+    // The extension's own checks, with these keys pinned: what is written is what browsers accept.
+    const context: VerifyContext = {
+      trustedKeys: keys.map((k) => k.publicBase64),
+      threshold: keys.length,
+      expectedListId: built.list.listId,
+      now,
+      ...(listHost === undefined ? {} : { listHost }),
+    };
+    const check = await verifyBlocklist(utf8(envelope), context);
+    if (!check.ok) throw new CliError(`${inPath}: ${check.reason}: ${check.message}`);
+
+    writeFileAtomic(outPath, envelope);
+    const list = built.list;
+    const domains = list.apps.reduce((n, a) => n + a.domains.length + (a.hosts?.length ?? 0), 0);
+    io.out(
+      `signed ${list.listId} serial ${list.serial}: ${list.apps.length} app(s), ${domains} domain(s)/host(s), ` +
+        `valid ${list.issuedAt} to ${list.expiresAt}, key id(s) ${keys.map((k) => k.keyId).join(', ')} -> ${outPath}`,
+    );
+    return EXIT_OK;
+  },
+};
