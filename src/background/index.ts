@@ -1,24 +1,72 @@
 /**
- * Cordon's service worker: a thin shell that wires browser events to the enforcement steps. Listeners
- * are registered synchronously at the top level so that a worker woken by an event receives it.
+ * Cordon's service worker: a thin shell that wires browser events to the update cycle and the
+ * enforcement helpers. Listeners are registered synchronously at the top level so that a worker woken
+ * by an event receives it.
  */
 import browser from 'webextension-polyfill';
+import { contextFromJson } from '../core/blocklist/context.ts';
+import { verifyBlocklist } from '../core/blocklist/verify.ts';
+import { DEFAULT_BUILTIN_APP_IDS } from '../core/catalogue/index.ts';
+import { appsFromCatalogue } from '../core/enforced.ts';
 import { blockedDomainsOf } from '../core/rules.ts';
-import { enforcedApps } from './enforced-apps.ts';
+import { backoffDelayMinutes, refreshDelayMinutes } from '../core/schedule.ts';
+import type { CordonState, EnforcedApp } from '../core/state.ts';
 import { likelyOrigins, purgePageWorkers } from './page-workers.ts';
 import { disableNetworkPrediction } from './privacy.ts';
+import { loadSchedule, loadState, STATE_KEY } from './storage.ts';
 import { redirectOpenTabs, watchTabs } from './tabs.ts';
+import { exclusive, reconcile, runCycle, type Trigger } from './update-cycle.ts';
 
-async function startEnforcement(trigger: string): Promise<void> {
-  const apps = enforcedApps();
-  await disableNetworkPrediction();
+const REFRESH_ALARM = 'refresh';
+
+// Until the stored state is read, assume the built-in default: the static ruleset enforces it anyway.
+let enforced: readonly EnforcedApp[] = appsFromCatalogue(DEFAULT_BUILTIN_APP_IDS);
+const stateLoaded = loadState().then((state) => {
+  if (state) enforced = state.apps;
+});
+
+/** Rules act on new requests only: bring open tabs and page service workers in line with them. */
+async function sweep(apps: readonly EnforcedApp[]): Promise<void> {
   await purgePageWorkers(likelyOrigins(blockedDomainsOf(apps)));
-  const moved = await redirectOpenTabs(apps);
-  console.info(`cordon: enforcement started (${trigger}); ${moved} open tab(s) sent to the block page`);
+  await redirectOpenTabs(apps);
 }
 
-watchTabs(enforcedApps);
-browser.runtime.onInstalled.addListener(({ reason }) => void startEnforcement(`installed: ${reason}`));
-browser.runtime.onStartup.addListener(() => void startEnforcement('browser start'));
-// A worker restarted by Chromium gets neither event; prediction must still be off.
+async function cycle(trigger: Trigger): Promise<CordonState> {
+  const result = await exclusive(() => runCycle(trigger));
+  enforced = result.state.apps;
+  const failures = (await loadSchedule()).failures;
+  const delayInMinutes = result.failed
+    ? backoffDelayMinutes(failures, result.refreshMinutes, Math.random)
+    : refreshDelayMinutes(result.refreshMinutes, Math.random);
+  await browser.alarms.create(REFRESH_ALARM, { delayInMinutes });
+  if (result.changed || trigger === 'install' || trigger === 'startup') await sweep(enforced);
+  return result.state;
+}
+
+async function start(trigger: 'install' | 'startup'): Promise<void> {
+  await disableNetworkPrediction();
+  await stateLoaded;
+  await exclusive(reconcile);
+  await cycle(trigger);
+}
+
+watchTabs(() => enforced);
+browser.runtime.onInstalled.addListener(() => void start('install'));
+browser.runtime.onStartup.addListener(() => void start('startup'));
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === REFRESH_ALARM) void cycle('alarm');
+});
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'managed') void cycle('policy-change');
+  if (area === 'local' && changes[STATE_KEY]?.newValue) enforced = (changes[STATE_KEY].newValue as CordonState).apps;
+});
+browser.runtime.onMessage.addListener((message: unknown) => {
+  if ((message as { type?: unknown } | null)?.type === 'check-now') return cycle('check-now');
+  return undefined;
+});
+// Diagnostics: lets an admin (devtools) or a test run this worker's own verifier on an envelope. It
+// only reads its arguments: it holds no secret and changes no rule or state.
+Object.assign(globalThis, { cordonDiagnostics: { verifyBlocklist, contextFromJson } });
+
+// A worker restarted by Chromium gets neither install nor startup; prediction must still be off.
 void disableNetworkPrediction();

@@ -1,0 +1,45 @@
+/**
+ * The one place that changes the browser's rules. Every change adds before it removes: dynamic rules
+ * replace each other in one atomic call, and the static built-in ruleset is switched off only after the
+ * rules that replace it are in force, so no moment ever blocks less than both sides agree on.
+ */
+import browser from 'webextension-polyfill';
+import type { Rule } from '../core/dnr.ts';
+import { BLOCK_PAGE_PATH, BUILTIN_RULESET_ID } from '../core/paths.ts';
+import { compileRules, type BlockedApp } from '../core/rules.ts';
+
+// The polyfill's DNR types follow Firefox; Cordon's own Rule type follows Chrome (see core/dnr.ts).
+type Dnr = {
+  getDynamicRules(): Promise<Rule[]>;
+  updateDynamicRules(options: { removeRuleIds: number[]; addRules: Rule[] }): Promise<void>;
+  getEnabledRulesets(): Promise<string[]>;
+  updateEnabledRulesets(options: { enableRulesetIds?: string[]; disableRulesetIds?: string[] }): Promise<void>;
+};
+const dnr = () => browser.declarativeNetRequest as unknown as Dnr;
+
+export function compileForBrowser(apps: readonly BlockedApp[]): Rule[] {
+  return compileRules(apps, { blockPageUrl: browser.runtime.getURL(BLOCK_PAGE_PATH) });
+}
+
+const canonical = (rules: readonly Rule[]) =>
+  JSON.stringify([...rules].sort((a, b) => a.id - b.id), (_key, value: unknown) => value);
+
+/** Makes the dynamic rules exactly `rules` and the built-in ruleset on or off; true when anything changed. */
+export async function enforceRules(rules: readonly Rule[], builtinOn: boolean): Promise<boolean> {
+  let changed = false;
+  const enabled = await dnr().getEnabledRulesets();
+  if (builtinOn && !enabled.includes(BUILTIN_RULESET_ID)) {
+    await dnr().updateEnabledRulesets({ enableRulesetIds: [BUILTIN_RULESET_ID] });
+    changed = true;
+  }
+  const existing = await dnr().getDynamicRules();
+  if (canonical(existing) !== canonical(rules)) {
+    await dnr().updateDynamicRules({ removeRuleIds: existing.map((r) => r.id), addRules: [...rules] });
+    changed = true;
+  }
+  if (!builtinOn && enabled.includes(BUILTIN_RULESET_ID)) {
+    await dnr().updateEnabledRulesets({ disableRulesetIds: [BUILTIN_RULESET_ID] });
+    changed = true;
+  }
+  return changed;
+}

@@ -1,0 +1,48 @@
+/**
+ * What the worker keeps in `storage.local`. The accepted envelope is stored as the exact text that was
+ * verified, with the keys it was verified against, so start-up can verify it again before trusting it.
+ */
+import browser from 'webextension-polyfill';
+import type { Validators } from '../core/fetch-list.ts';
+import type { CordonState } from '../core/state.ts';
+
+export interface AcceptedList {
+  readonly envelope: string;
+  readonly url: string;
+  readonly validators: Validators;
+  readonly trustedKeys: readonly string[];
+  readonly threshold: number;
+  readonly listId: string;
+  readonly serial: number;
+  readonly payloadSha256: string;
+}
+
+export interface Schedule {
+  readonly failures: number;
+}
+
+const KEYS = { state: 'state', accepted: 'accepted', schedule: 'schedule' } as const;
+
+async function read<T>(key: string): Promise<T | undefined> {
+  const stored = await browser.storage.local.get(key);
+  return stored[key] as T | undefined;
+}
+
+export const loadState = () => read<CordonState>(KEYS.state);
+export const loadAccepted = () => read<AcceptedList>(KEYS.accepted);
+export const loadSchedule = async (): Promise<Schedule> => (await read<Schedule>(KEYS.schedule)) ?? { failures: 0 };
+
+export async function saveState(state: CordonState): Promise<void> {
+  await browser.storage.local.set({ [KEYS.state]: state });
+}
+
+/** Accepted list and state in one write: after a crash both describe the same list, or neither changed. */
+export async function saveAccepted(accepted: AcceptedList, state: CordonState): Promise<void> {
+  await browser.storage.local.set({ [KEYS.accepted]: accepted, [KEYS.state]: state });
+}
+
+export async function saveSchedule(schedule: Schedule): Promise<void> {
+  await browser.storage.local.set({ [KEYS.schedule]: schedule });
+}
+
+export const STATE_KEY = KEYS.state;

@@ -1,0 +1,89 @@
+/**
+ * The record the background keeps and the popup and block page read: what is enforced, where it came
+ * from, and what went wrong last. Derived facts (is the list stale? which apps are in warn mode today?)
+ * are computed by readers from these fields and the clock, never stored.
+ */
+import type { BlocklistApp, BlocklistChange } from './blocklist/payload.ts';
+import type { ReasonCode } from './blocklist/reasons.ts';
+
+/** An app as enforced: from a signed list, or a built-in catalogue entry (which has no `since`). */
+export type EnforcedApp = Omit<BlocklistApp, 'since'> & { readonly since?: string };
+
+export type Source = { readonly kind: 'builtin' } | { readonly kind: 'signed'; readonly url: string };
+
+export interface ListInfo {
+  readonly listId: string;
+  readonly serial: number;
+  readonly issuedAt: string;
+  readonly expiresAt: string;
+  readonly issuer: string;
+  readonly contact: string;
+  /** Ids of the pinned keys whose signatures verified. */
+  readonly signers: readonly string[];
+  readonly changes: readonly BlocklistChange[];
+}
+
+/** Why the newest attempt did not change what is enforced. Rules in force stay as they were. */
+export type ProblemCode =
+  | 'policy-invalid'
+  | 'policy-missing'
+  | 'fetch-network'
+  | 'fetch-timeout'
+  | 'fetch-status'
+  | 'fetch-too-large'
+  | 'fetch-redirect'
+  | 'stored-list-invalid'
+  | 'apply-failed'
+  | ReasonCode;
+
+export interface Problem {
+  readonly code: ProblemCode;
+  readonly message: string;
+  readonly at: string;
+}
+
+export type CheckOutcome = 'updated' | 'unchanged' | 'failed' | 'builtin';
+
+export interface WithdrawnApp {
+  readonly id: string;
+  readonly name: string;
+  /** When this browser stopped blocking it. */
+  readonly at: string;
+}
+
+export interface CordonState {
+  readonly schema: 1;
+  readonly source: Source;
+  readonly apps: readonly EnforcedApp[];
+  /** Apps a newer list no longer blocks, newest first, so a lifted ban is said rather than silent. */
+  readonly withdrawn: readonly WithdrawnApp[];
+  readonly list?: ListInfo;
+  readonly organization?: string;
+  readonly supportUrl?: string;
+  readonly lastCheck?: { readonly at: string; readonly outcome: CheckOutcome };
+  /** When the set of enforced apps or their rules last changed on this browser. */
+  readonly lastChange?: string;
+  readonly problem?: Problem;
+  readonly installedByAdmin: boolean;
+}
+
+export const MAX_WITHDRAWN = 20;
+
+/** Apps the previous set blocked that the next one does not, merged into the withdrawn history. */
+export function nextWithdrawn(
+  previous: readonly EnforcedApp[],
+  next: readonly EnforcedApp[],
+  history: readonly WithdrawnApp[],
+  at: string,
+): WithdrawnApp[] {
+  const nextIds = new Set(next.map((app) => app.id));
+  const lifted = previous.filter((app) => !nextIds.has(app.id)).map((app) => ({ id: app.id, name: app.name, at }));
+  const liftedIds = new Set(lifted.map((app) => app.id));
+  const kept = history.filter((entry) => !nextIds.has(entry.id) && !liftedIds.has(entry.id));
+  return [...lifted, ...kept].slice(0, MAX_WITHDRAWN);
+}
+
+/** An expired list still enforced: stale means keep blocking, and say so. */
+export function isStale(state: Pick<CordonState, 'list'>, now: Date): boolean {
+  return state.list !== undefined && now.getTime() >= Date.parse(state.list.expiresAt);
+}
