@@ -21,8 +21,14 @@ export function compileForBrowser(apps: readonly BlockedApp[]): Rule[] {
   return compileRules(apps, { blockPageUrl: browser.runtime.getURL(BLOCK_PAGE_PATH) });
 }
 
-const canonical = (rules: readonly Rule[]) =>
-  JSON.stringify([...rules].sort((a, b) => a.id - b.id), (_key, value: unknown) => value);
+/** Key order differs between what Cordon builds and what Chrome hands back: compare with sorted keys. */
+function canonical(rules: readonly Rule[]): string {
+  const sortKeys = (_key: string, value: unknown): unknown =>
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : value;
+  return JSON.stringify([...rules].sort((a, b) => a.id - b.id), sortKeys);
+}
 
 /** Makes the dynamic rules exactly `rules` and the built-in ruleset on or off; true when anything changed. */
 export async function enforceRules(rules: readonly Rule[], builtinOn: boolean): Promise<boolean> {

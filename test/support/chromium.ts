@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import manifest from '../../manifest.json' with { type: 'json' };
 import { extensionIdFromKey } from '../../scripts/extension-id.ts';
 
@@ -31,6 +31,8 @@ export interface LaunchedBrowser {
   worker(): Promise<Worker>;
   /** Loads Cordon into the running browser (CDP), as if an admin pushed it now. */
   loadExtensionNow(): Promise<string>;
+  /** A browser-level CDP session (Target.*, Extensions.*), which a persistent context does not offer. */
+  browserSession(): Promise<CDPSession>;
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
@@ -58,6 +60,15 @@ export async function launchChromium(options: LaunchOptions): Promise<LaunchedBr
     ],
   });
 
+  let debugClient: Browser | undefined;
+  const browserSession = async (): Promise<CDPSession> => {
+    // Attach a second client through the debugging port Chromium wrote into the profile.
+    if (!debugClient) {
+      const [port] = readFileSync(join(profileDir, 'DevToolsActivePort'), 'utf8').split('\n');
+      debugClient = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+    }
+    return debugClient.newBrowserCDPSession();
+  };
   const findWorker = (): Worker | undefined =>
     context.serviceWorkers().find((w) => w.url().startsWith(`${EXTENSION_ORIGIN}/`));
 
@@ -73,19 +84,13 @@ export async function launchChromium(options: LaunchOptions): Promise<LaunchedBr
       });
     },
     async loadExtensionNow() {
-      // A persistent context exposes no browser-level CDP session, and Extensions.* lives only there:
-      // attach a second client through the debugging port Chromium wrote into the profile.
-      const [port] = readFileSync(join(profileDir, 'DevToolsActivePort'), 'utf8').split('\n');
-      const cdp = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
-      try {
-        const session = await cdp.newBrowserCDPSession();
-        const { id } = (await session.send('Extensions.loadUnpacked' as never, { path: DIST } as never)) as { id: string };
-        return id;
-      } finally {
-        await cdp.close();
-      }
+      const session = await browserSession();
+      const { id } = (await session.send('Extensions.loadUnpacked' as never, { path: DIST } as never)) as { id: string };
+      return id;
     },
+    browserSession,
     async close({ keepProfile = false } = {}) {
+      await debugClient?.close().catch(() => undefined);
       await context.close();
       if (!keepProfile && options.profileDir === undefined) rmSync(profileDir, { recursive: true, force: true });
     },
