@@ -8,6 +8,7 @@
 import browser from 'webextension-polyfill';
 import { verifyBlocklist, type VerifyContext, type VerifySuccess } from '../core/blocklist/verify.ts';
 import { DEFAULT_BUILTIN_APP_IDS } from '../core/catalogue/index.ts';
+import { createExclusive } from '../core/exclusive.ts';
 import { appsFromCatalogue, appsFromList, listInfoOf } from '../core/enforced.ts';
 import { fetchList } from '../core/fetch-list.ts';
 import { parsePolicy, type Policy } from '../core/policy.ts';
@@ -27,14 +28,8 @@ export interface CycleResult {
   readonly changed: boolean;
 }
 
-let queue: Promise<unknown> = Promise.resolve();
-
-/** Runs `task` after every task queued before it, whatever their outcome. */
-export function exclusive<T>(task: () => Promise<T>): Promise<T> {
-  const run = queue.then(task, task);
-  queue = run.catch(() => undefined);
-  return run;
-}
+/** Every cycle and reconcile runs through this one queue. */
+export const exclusive = createExclusive();
 
 async function installedByAdmin(): Promise<boolean> {
   try {
