@@ -7,21 +7,37 @@ import { builtinRules } from './scripts/vite-plugin-builtin-rules.ts';
 const ruleset = manifest.declarative_net_request.rule_resources[0];
 if (!ruleset) throw new Error('manifest.json names no static ruleset');
 
-export default defineConfig({
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    target: 'chrome137',
-    rollupOptions: {
-      // Reached only by redirect, so nothing in the manifest makes crxjs build it as a page.
-      input: { blocked: 'src/blocked/index.html' },
+/**
+ * One source, two builds. `vite build` writes the Chromium build to dist/; `vite build --mode firefox`
+ * writes dist-firefox/, where the background runs as an event page (Firefox ignores service_worker)
+ * and the Chromium-only keys are dropped.
+ */
+function firefoxManifest() {
+  const { key: _key, minimum_chrome_version: _min, background, ...rest } = manifest;
+  return { ...rest, background: { scripts: [background.service_worker], type: 'module' as const } };
+}
+
+export default defineConfig(({ mode }) => {
+  const firefox = mode === 'firefox';
+  return {
+    define: { __BROWSER__: JSON.stringify(firefox ? 'firefox' : 'chrome') },
+    build: {
+      outDir: firefox ? 'dist-firefox' : 'dist',
+      emptyOutDir: true,
+      target: firefox ? 'firefox128' : 'chrome137',
+      rollupOptions: {
+        // Reached only by redirect, so nothing in the manifest makes crxjs build it as a page.
+        input: { blocked: 'src/blocked/index.html' },
+      },
     },
-  },
-  plugins: [
-    crx({ manifest }),
-    builtinRules({
-      extensionOrigin: `chrome-extension://${extensionIdFromKey(manifest.key)}`,
-      fileName: ruleset.path,
-    }),
-  ],
+    plugins: [
+      crx({ manifest: firefox ? firefoxManifest() : manifest, browser: firefox ? 'firefox' : 'chrome' }),
+      builtinRules({
+        // Firefox gives each install its own moz-extension:// origin: its static ruleset redirects by path.
+        extensionOrigin: firefox ? 'moz-extension://cordon' : `chrome-extension://${extensionIdFromKey(manifest.key)}`,
+        target: firefox ? 'firefox' : 'chrome',
+        fileName: ruleset.path,
+      }),
+    ],
+  };
 });

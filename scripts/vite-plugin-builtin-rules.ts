@@ -6,14 +6,19 @@
 import type { Plugin } from 'vite';
 import { CATALOGUE, DEFAULT_BUILTIN_APP_IDS } from '../src/core/catalogue/index.ts';
 import { BLOCK_PAGE_PATH } from '../src/core/paths.ts';
+import type { BrowserTarget } from '../src/core/dnr.ts';
 import { compileRules } from '../src/core/rules.ts';
 
-export function builtinRules(options: { extensionOrigin: string; fileName: string }): Plugin {
+export function builtinRules(options: { extensionOrigin: string; target: BrowserTarget; fileName: string }): Plugin {
   return {
     name: 'cordon:builtin-rules',
     buildStart() {
       const apps = CATALOGUE.filter((app) => DEFAULT_BUILTIN_APP_IDS.includes(app.id));
-      const rules = compileRules(apps, { blockPageUrl: `${options.extensionOrigin}/${BLOCK_PAGE_PATH}` });
+      const rules = compileRules(apps, {
+        blockPageUrl: `${options.extensionOrigin}/${BLOCK_PAGE_PATH}`,
+        target: options.target,
+        redirect: options.target === 'firefox' ? 'path' : 'substitution',
+      });
       this.emitFile({ type: 'asset', fileName: options.fileName, source: `${JSON.stringify(rules, null, 1)}\n` });
     },
   };

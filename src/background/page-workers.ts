@@ -17,8 +17,11 @@ interface ChromeDataTypeSet {
 
 export async function purgePageWorkers(origins: readonly string[]): Promise<void> {
   if (origins.length === 0) return;
-  const options: ChromeRemovalOptions = { origins: [...origins] };
-  const types: ChromeDataTypeSet = { serviceWorkers: true, cacheStorage: true };
+  // Firefox filters by host name rather than origin.
+  const options: ChromeRemovalOptions | { hostnames: string[] } =
+    __BROWSER__ === 'firefox' ? { hostnames: [...new Set(origins.map((o) => new URL(o).hostname))] } : { origins: [...origins] };
+  const types: ChromeDataTypeSet | { serviceWorkers: boolean; cache: boolean } =
+    __BROWSER__ === 'firefox' ? { serviceWorkers: true, cache: true } : { serviceWorkers: true, cacheStorage: true };
   await browser.browsingData.remove(
     options as browser.BrowsingData.RemovalOptions,
     types as browser.BrowsingData.DataTypeSet,

@@ -18,7 +18,7 @@ type Dnr = {
 const dnr = () => browser.declarativeNetRequest as unknown as Dnr;
 
 export function compileForBrowser(apps: readonly BlockedApp[]): Rule[] {
-  return compileRules(apps, { blockPageUrl: browser.runtime.getURL(BLOCK_PAGE_PATH) });
+  return compileRules(apps, { blockPageUrl: browser.runtime.getURL(BLOCK_PAGE_PATH), target: __BROWSER__ });
 }
 
 /** Key order differs between what Cordon builds and what Chrome hands back: compare with sorted keys. */

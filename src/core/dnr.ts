@@ -1,7 +1,7 @@
 /**
- * The subset of Chrome's declarativeNetRequest rule shape that Cordon emits, typed after Chrome's own
- * list: @types/webextension-polyfill follows Firefox (it lists `beacon`, which Chrome rejects, and
- * lacks `webtransport`/`webbundle`), so a rule typed with it could fail a whole atomic update.
+ * The declarativeNetRequest rule shape Cordon emits, with each browser's own resource types: Chrome
+ * rejects Firefox's `beacon`, Firefox rejects Chrome's `webtransport`, and one unknown type fails a
+ * whole atomic update. (@types/webextension-polyfill follows Firefox only.)
  */
 export const NAVIGATION_TYPES = ['main_frame', 'sub_frame'] as const;
 
@@ -22,8 +22,41 @@ export const SUBRESOURCE_TYPES = [
   'other',
 ] as const;
 
+/**
+ * Firefox's own list (MDN, declarativeNetRequest.ResourceType): it rejects Chrome's `webtransport` and
+ * `webbundle`, and has types Chrome lacks. `speculative` covers its speculative connections, the
+ * equivalent of Chromium's preconnects.
+ */
+export const FIREFOX_SUBRESOURCE_TYPES = [
+  'stylesheet',
+  'script',
+  'image',
+  'imageset',
+  'font',
+  'object',
+  'object_subrequest',
+  'xmlhttprequest',
+  'xslt',
+  'ping',
+  'beacon',
+  'xml_dtd',
+  'csp_report',
+  'media',
+  'websocket',
+  'web_manifest',
+  'speculative',
+  'json',
+  'other',
+] as const;
+
+export type BrowserTarget = 'chrome' | 'firefox';
+
+export function subresourceTypes(target: BrowserTarget): readonly SubresourceType[] {
+  return target === 'firefox' ? FIREFOX_SUBRESOURCE_TYPES : SUBRESOURCE_TYPES;
+}
+
 export type NavigationType = (typeof NAVIGATION_TYPES)[number];
-export type SubresourceType = (typeof SUBRESOURCE_TYPES)[number];
+export type SubresourceType = (typeof SUBRESOURCE_TYPES)[number] | (typeof FIREFOX_SUBRESOURCE_TYPES)[number];
 export type ResourceType = NavigationType | SubresourceType;
 
 export interface RuleCondition {
@@ -36,7 +69,7 @@ export interface RuleCondition {
 export type RuleAction =
   | { readonly type: 'block' }
   | { readonly type: 'allow' }
-  | { readonly type: 'redirect'; readonly redirect: { readonly regexSubstitution: string } };
+  | { readonly type: 'redirect'; readonly redirect: { readonly regexSubstitution: string } | { readonly extensionPath: string } };
 
 export interface Rule {
   readonly id: number;

@@ -9,7 +9,7 @@
  * matches `tiktok.com`).
  */
 import { isSameOrSubdomain, normalizeDomain, pruneSubdomains, type DomainCheck } from './domain.ts';
-import { NAVIGATION_TYPES, SUBRESOURCE_TYPES, type Rule } from './dnr.ts';
+import { NAVIGATION_TYPES, subresourceTypes, type BrowserTarget, type Rule } from './dnr.ts';
 import { encodeBlockFragment } from './block-fragment.ts';
 
 /** What the compiler needs to know about one app. */
@@ -23,6 +23,14 @@ export interface BlockedApp {
 export interface CompileOptions {
   /** Absolute URL of the block page, e.g. `chrome-extension://<id>/src/blocked/index.html`. */
   readonly blockPageUrl: string;
+  /** Whose resource types to name (default Chrome's). */
+  readonly target?: BrowserTarget;
+  /**
+   * How navigations reach the block page. `substitution` (default) carries the refused URL in the
+   * fragment; `path` cannot, and serves rulesets built before the extension's URL is known (Firefox
+   * gives every install its own moz-extension:// origin).
+   */
+  readonly redirect?: 'substitution' | 'path';
   /** First rule id to use; rulesets and dynamic rules each start their own numbering. */
   readonly firstRuleId?: number;
 }
@@ -57,6 +65,7 @@ function canonicalDomains(appId: string, values: readonly string[]): string[] {
 export function compileRules(apps: readonly BlockedApp[], options: CompileOptions): Rule[] {
   const rules: Rule[] = [];
   let id = options.firstRuleId ?? 1;
+  const subresources = subresourceTypes(options.target ?? 'chrome');
   for (const app of apps) {
     const blocked = pruneSubdomains(canonicalDomains(app.id, [...app.domains, ...(app.hosts ?? [])]));
     if (blocked.length === 0) continue;
@@ -65,16 +74,23 @@ export function compileRules(apps: readonly BlockedApp[], options: CompileOption
       priority: PRIORITY_BLOCK,
       action: {
         type: 'redirect',
-        // `\0` is the whole matched URL: the block page learns the app and the exact URL refused.
-        redirect: { regexSubstitution: `${options.blockPageUrl}#${encodeBlockFragment(app.id)}\\0` },
+        redirect:
+          options.redirect === 'path'
+            ? { extensionPath: `${new URL(options.blockPageUrl).pathname}#${encodeBlockFragment(app.id)}` }
+            : // `\0` is the whole matched URL: the block page learns the app and the exact URL refused.
+              { regexSubstitution: `${options.blockPageUrl}#${encodeBlockFragment(app.id)}\\0` },
       },
-      condition: { requestDomains: blocked, regexFilter: '^.+$', resourceTypes: [...NAVIGATION_TYPES] },
+      condition: {
+        requestDomains: blocked,
+        ...(options.redirect === 'path' ? {} : { regexFilter: '^.+$' }),
+        resourceTypes: [...NAVIGATION_TYPES],
+      },
     });
     rules.push({
       id: id++,
       priority: PRIORITY_BLOCK,
       action: { type: 'block' },
-      condition: { requestDomains: blocked, resourceTypes: [...SUBRESOURCE_TYPES] },
+      condition: { requestDomains: blocked, resourceTypes: [...subresources] },
     });
     const allowed = pruneSubdomains(canonicalDomains(app.id, app.allow ?? []));
     // An allow rule outranks every block rule, so one app's exception must never reach another's hosts.
@@ -85,7 +101,7 @@ export function compileRules(apps: readonly BlockedApp[], options: CompileOption
         id: id++,
         priority: PRIORITY_ALLOW,
         action: { type: 'allow' },
-        condition: { requestDomains: allowed, resourceTypes: [...NAVIGATION_TYPES, ...SUBRESOURCE_TYPES] },
+        condition: { requestDomains: allowed, resourceTypes: [...NAVIGATION_TYPES, ...subresources] },
       });
     }
   }

@@ -1,0 +1,154 @@
+/**
+ * Cordon's Firefox build in Firefox ESR (puppeteer-core over WebDriver BiDi), against the same counting
+ * traffic server and list server as the Chromium tests. Managed settings arrive through Firefox's
+ * managed-storage manifest, which needs no root.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { FIREFOX_ORIGIN, hasFirefox, launchFirefox, navigateFirefox, type LaunchedFirefox } from '../support/firefox.ts';
+import { startListServer, type ListServer } from '../support/list-server.ts';
+import { serveProbe, type ProbeResult } from '../support/pages.ts';
+import { listPayload, newSigner, type TestSigner } from '../support/signing.ts';
+import { startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
+
+const BLOCK_PAGE = `${FIREFOX_ORIGIN}/src/blocked/index.html`;
+const settle = (ms = 500) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function probe(page: Page): Promise<ProbeResult> {
+  await page.waitForFunction(
+    () => {
+      const p = (window as unknown as { __probe?: Record<string, string> }).__probe;
+      return p !== undefined && ['script', 'image', 'fetch', 'wss', 'ws'].every((k) => k in p);
+    },
+    { timeout: 15_000 },
+  );
+  return page.evaluate(() => ({ ...(window as unknown as { __probe: ProbeResult }).__probe }));
+}
+
+describe.skipIf(!hasFirefox)('Firefox ESR (skipped: firefox-esr is not installed)', () => {
+  let server: TrafficServer;
+
+  beforeAll(async () => {
+    server = await startTrafficServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  describe('with no policy: the built-in TikTok entry', () => {
+    let firefox: LaunchedFirefox;
+    let page: Page;
+    beforeAll(async () => {
+      firefox = await launchFirefox({ proxyPort: server.port });
+      page = await firefox.browser.newPage();
+    }, 60_000);
+    afterAll(async () => {
+      await firefox?.close();
+    });
+
+    it('navigations land on the block page and nothing reaches TikTok; a control host loads', async () => {
+      server.reset();
+      for (const url of ['http://www.tiktok.com/', 'https://www.tiktok.com/@someone', 'http://api16-normal-useast5.tiktokv.us/feed']) {
+        expect(await navigateFirefox(page, url)).toMatch(new RegExp(`^${BLOCK_PAGE}#app=tiktok`));
+      }
+      expect(await page.evaluate(() => document.getElementById('app-name')?.textContent)).toBe('TikTok');
+      expect(await navigateFirefox(page, 'http://nottiktok.com/')).toBe('http://nottiktok.com/');
+      await settle();
+      expect(server.hitsFor('tiktok.com')).toEqual([]);
+      expect(server.hitsFor('tiktokv.us')).toEqual([]);
+      expect(server.hitsFor('nottiktok.com').length).toBeGreaterThan(0);
+    });
+
+    it('frames, scripts, images, fetch and WebSockets to TikTok are refused; the same to a control host arrive', async () => {
+      const control = serveProbe(server, 'news.example', 'ff-control', {
+        frame: 'frame.control.example',
+        script: 'script.control.example',
+        image: 'image.control.example',
+        fetch: 'fetch.control.example',
+        websocket: 'ws.control.example',
+      });
+      const blocked = serveProbe(server, 'news.example', 'ff-tiktok', {
+        frame: 'www.tiktok.com',
+        script: 'sf16-website-login.neutral.ttwstatic.com',
+        image: 'p16-sign-va.tiktokcdn.com',
+        fetch: 'mcs.tiktokv.com',
+        websocket: 'webcast16-ws-useast1a.tiktok.com',
+      });
+      server.reset();
+      await navigateFirefox(page, control);
+      expect(await probe(page)).toEqual({ script: 'loaded', image: 'loaded', fetch: 'loaded', wss: 'open', ws: 'open' });
+      expect(server.hitsFor('ws.control.example').filter((h) => h.kind === 'websocket')).toHaveLength(2);
+
+      server.reset();
+      await navigateFirefox(page, blocked);
+      expect(await probe(page)).toEqual({ script: 'error', image: 'error', fetch: 'error', wss: 'error', ws: 'error' });
+      await settle(1000);
+      for (const domain of ['tiktok.com', 'ttwstatic.com', 'tiktokcdn.com', 'tiktokv.com']) {
+        expect(server.hitsFor(domain), domain).toEqual([]);
+      }
+    });
+
+    it('lookalikes load', async () => {
+      for (const url of ['http://tiktok.com.example.org/', 'http://xn--tiktk-mye.com/', 'http://search.example/?q=tiktok.com']) {
+        expect(await navigateFirefox(page, url)).toBe(url);
+      }
+    });
+  });
+
+  describe('with a signed list from managed storage', () => {
+    const LIST_ID = 'acme-work-browsers';
+    let lists: ListServer;
+    let signer: TestSigner;
+    let firefox: LaunchedFirefox;
+    let page: Page;
+    let good: string;
+
+    beforeAll(async () => {
+      lists = await startListServer();
+      signer = await newSigner();
+      good = signer.sign(listPayload(LIST_ID, 1, [{ id: 'chatapp', name: 'ChatApp', domains: ['chatapp.example'] }]));
+      lists.serve({ kind: 'list', body: good });
+      firefox = await launchFirefox({
+        proxyPort: server.port,
+        managed: { listUrl: lists.url, trustedKeys: [signer.publicKey], listId: LIST_ID, organization: 'Acme Corp' },
+      });
+      const deadline = Date.now() + 30_000;
+      while (Date.now() < deadline && (await firefox.readState().catch(() => undefined))?.list?.serial !== 1) await settle(250);
+      page = await firefox.browser.newPage();
+    }, 60_000);
+    afterAll(async () => {
+      await firefox?.close();
+      await lists?.close();
+    });
+
+    it('applies the list: its app is blocked, TikTok (not in the list) is not, and the popup shows it', async () => {
+      const state = await firefox.readState();
+      expect(state).toMatchObject({ source: { kind: 'signed', url: lists.url }, list: { serial: 1 }, organization: 'Acme Corp' });
+      server.reset();
+      expect(await navigateFirefox(page, 'http://chatapp.example/inbox')).toBe(`${BLOCK_PAGE}#app=chatapp&url=http://chatapp.example/inbox`);
+      expect(await navigateFirefox(page, 'http://www.tiktok.com/')).toBe('http://www.tiktok.com/');
+      await settle();
+      expect(server.hitsFor('chatapp.example')).toEqual([]);
+
+      const popup = await firefox.extensionPage('src/popup/index.html');
+      await popup.waitForFunction(() => document.body.innerText.includes('ChatApp'), { timeout: 10_000 });
+      await popup.screenshot({ path: 'test-results/screenshots/firefox-popup.png' });
+    });
+
+    it('rejects a tampered list and keeps the last good one in force', async () => {
+      const envelope = JSON.parse(signer.sign(listPayload(LIST_ID, 2, [{ id: 'other', name: 'Other', domains: ['other.example'] }]))) as {
+        payload: string;
+      };
+      const payload = Buffer.from(envelope.payload, 'base64').toString('utf8').replace('other.example', 'chatapq.example');
+      lists.serve({ kind: 'list', body: JSON.stringify({ ...envelope, payload: Buffer.from(payload).toString('base64') }) });
+      const state = await firefox.checkNow();
+      expect(state.problem?.code).toBe('no-valid-signature');
+      expect(state.list?.serial).toBe(1);
+      server.reset();
+      expect(await navigateFirefox(page, 'http://chatapp.example/')).toMatch(new RegExp(`^${BLOCK_PAGE}#app=chatapp`));
+      expect(await navigateFirefox(page, 'http://chatapq.example/')).toBe('http://chatapq.example/');
+      await settle();
+      expect(server.hitsFor('chatapp.example')).toEqual([]);
+    });
+  });
+});
