@@ -5,8 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { FIREFOX_ORIGIN, hasFirefox, launchFirefox, navigateFirefox, type LaunchedFirefox } from '../support/firefox.ts';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { FIREFOX_ORIGIN, GECKO_ID, hasFirefox, launchFirefox, navigateFirefox, type LaunchedFirefox } from '../support/firefox.ts';
 import { startListServer, type ListServer } from '../support/list-server.ts';
+import { canWritePolicy, POLICY_SKIP_REASON } from '../support/policy.ts';
 import { serveProbe, type ProbeResult } from '../support/pages.ts';
 import { listPayload, newSigner, type TestSigner } from '../support/signing.ts';
 import { startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
@@ -150,5 +153,37 @@ describe.skipIf(!hasFirefox)('Firefox ESR (skipped: firefox-esr is not installed
       await settle();
       expect(server.hitsFor('chatapp.example')).toEqual([]);
     });
+  });
+  describe.skipIf(!canWritePolicy)(`with a signed list from Firefox's policies.json (${POLICY_SKIP_REASON.replace('Chromium', 'Firefox')})`, () => {
+    const POLICIES = '/etc/firefox/policies/policies.json';
+    let lists: ListServer;
+    let firefox: LaunchedFirefox | undefined;
+
+    afterAll(async () => {
+      rmSync(POLICIES, { force: true });
+      await firefox?.close();
+      await lists?.close();
+    });
+
+    it('reads the 3rdparty settings the enterprise way and applies the list', async () => {
+      lists = await startListServer();
+      const signer = await newSigner();
+      lists.serve({ kind: 'list', body: signer.sign(listPayload('fleet', 4, [{ id: 'chatapp', name: 'ChatApp', domains: ['chatapp.example'] }])) });
+      mkdirSync(dirname(POLICIES), { recursive: true });
+      const settings = { listUrl: lists.url, trustedKeys: [signer.publicKey], listId: 'fleet', organization: 'Policies Corp' };
+      writeFileSync(POLICIES, JSON.stringify({ policies: { '3rdparty': { Extensions: { [GECKO_ID]: settings } } } }));
+      firefox = await launchFirefox({ proxyPort: server.port });
+      const deadline = Date.now() + 30_000;
+      let state = await firefox.readState().catch(() => undefined);
+      while (Date.now() < deadline && state?.list?.serial !== 4) {
+        await settle(250);
+        state = await firefox.readState().catch(() => undefined);
+      }
+      expect(state).toMatchObject({ organization: 'Policies Corp', source: { kind: 'signed', url: lists.url }, list: { listId: 'fleet', serial: 4 } });
+      const page = await firefox.browser.newPage();
+      server.reset();
+      expect(await navigateFirefox(page, 'http://chatapp.example/')).toMatch(new RegExp(`^${BLOCK_PAGE}#app=chatapp`));
+      expect(server.hitsFor('chatapp.example')).toEqual([]);
+    }, 60_000);
   });
 });

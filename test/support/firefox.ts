@@ -132,7 +132,8 @@ export async function navigateFirefox(page: Page, url: string): Promise<string> 
     const now = await page
       .evaluate((m) => ({ fresh: !(m in window), ready: document.readyState === 'complete', href: location.href }), marker)
       .catch(() => undefined);
-    if (now?.fresh && now.ready) return now.href;
+    // A cross-process navigation can pass through a transient about:blank: not the destination.
+    if (now?.fresh && now.ready && now.href !== 'about:blank') return now.href;
   }
   return page.evaluate(() => location.href).catch(() => '');
 }

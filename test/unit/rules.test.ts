@@ -106,3 +106,20 @@ describe('matchBlockedApp', () => {
     expect(matchBlockedApp(url, apps)?.id).toBe(expected);
   });
 });
+
+describe('compileRules for Firefox', () => {
+  it('names Firefox\'s resource types (speculative connections included) and can redirect by path', () => {
+    const rules = compileRules([{ id: 'tiktok', domains: ['tiktok.com'] }], {
+      blockPageUrl: 'moz-extension://any/src/blocked/index.html',
+      target: 'firefox',
+      redirect: 'path',
+    });
+    expect(rules[0]?.action).toEqual({ type: 'redirect', redirect: { extensionPath: '/src/blocked/index.html#app=tiktok&url=' } });
+    expect(rules[0]?.condition.regexFilter).toBeUndefined();
+    const types = rules[1]?.condition.resourceTypes ?? [];
+    expect(types).toContain('speculative');
+    expect(types).toContain('beacon');
+    expect(types).not.toContain('webtransport');
+    expect(types).not.toContain('webbundle');
+  });
+});
