@@ -1,6 +1,7 @@
 /** `cordon`: the admin CLI. Dispatches to one module per command; every failure is one line on stderr. */
 import { parseArgs } from 'node:util';
 import type { Command } from './command.ts';
+import { catalog } from './commands/catalog.ts';
 import { inspect } from './commands/inspect.ts';
 import { keygen } from './commands/keygen.ts';
 import { sign } from './commands/sign.ts';
@@ -8,7 +9,7 @@ import { verify } from './commands/verify.ts';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './errors.ts';
 import type { Io } from './io.ts';
 
-export const COMMANDS: readonly Command[] = [keygen, sign, verify, inspect];
+export const COMMANDS: readonly Command[] = [keygen, sign, verify, inspect, catalog];
 
 export const VERSION = '0.1.0';
 

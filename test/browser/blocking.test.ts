@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EXTENSION_ORIGIN, launchChromium, navigate, waitForEnforcementReady, type LaunchedBrowser } from '../support/chromium.ts';
-import { readProbe, serveHtml, serveProbe } from '../support/pages.ts';
+import { CONTROL_PROBE, readProbe, serveHtml, serveProbe, TIKTOK_PROBE } from '../support/pages.ts';
 import { startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
 
 const SCREENSHOTS = 'test-results/screenshots';
@@ -73,20 +73,8 @@ describe('navigations to TikTok land on the block page and never reach the netwo
 
 describe('every other kind of request to TikTok is refused', () => {
   it('iframe, script, image, fetch and WebSocket: blocked for TikTok, delivered for a control host', async () => {
-    const blockedUrl = serveProbe(server, 'news.example', 'tiktok', {
-      frame: 'www.tiktok.com',
-      script: 'sf16-website-login.neutral.ttwstatic.com',
-      image: 'p16-sign-va.tiktokcdn.com',
-      fetch: 'mcs.tiktokv.com',
-      websocket: 'webcast16-ws-useast1a.tiktok.com',
-    });
-    const controlUrl = serveProbe(server, 'news.example', 'control', {
-      frame: 'frame.control.example',
-      script: 'script.control.example',
-      image: 'image.control.example',
-      fetch: 'fetch.control.example',
-      websocket: 'ws.control.example',
-    });
+    const blockedUrl = serveProbe(server, 'news.example', 'tiktok', TIKTOK_PROBE);
+    const controlUrl = serveProbe(server, 'news.example', 'control', CONTROL_PROBE);
 
     await navigate(page, controlUrl);
     expect(await readProbe(page)).toEqual({ script: 'loaded', image: 'loaded', fetch: 'loaded', wss: 'open', ws: 'open' });

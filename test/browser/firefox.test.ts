@@ -10,7 +10,7 @@ import { dirname } from 'node:path';
 import { FIREFOX_ORIGIN, GECKO_ID, hasFirefox, launchFirefox, navigateFirefox, type LaunchedFirefox } from '../support/firefox.ts';
 import { startListServer, type ListServer } from '../support/list-server.ts';
 import { canWritePolicy, POLICY_SKIP_REASON } from '../support/policy.ts';
-import { serveProbe, type ProbeResult } from '../support/pages.ts';
+import { CONTROL_PROBE, serveProbe, TIKTOK_PROBE, type ProbeResult } from '../support/pages.ts';
 import { listPayload, newSigner, type TestSigner } from '../support/signing.ts';
 import { startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
 
@@ -63,20 +63,8 @@ describe.skipIf(!hasFirefox)('Firefox ESR (skipped: firefox-esr is not installed
     });
 
     it('frames, scripts, images, fetch and WebSockets to TikTok are refused; the same to a control host arrive', async () => {
-      const control = serveProbe(server, 'news.example', 'ff-control', {
-        frame: 'frame.control.example',
-        script: 'script.control.example',
-        image: 'image.control.example',
-        fetch: 'fetch.control.example',
-        websocket: 'ws.control.example',
-      });
-      const blocked = serveProbe(server, 'news.example', 'ff-tiktok', {
-        frame: 'www.tiktok.com',
-        script: 'sf16-website-login.neutral.ttwstatic.com',
-        image: 'p16-sign-va.tiktokcdn.com',
-        fetch: 'mcs.tiktokv.com',
-        websocket: 'webcast16-ws-useast1a.tiktok.com',
-      });
+      const control = serveProbe(server, 'news.example', 'ff-control', CONTROL_PROBE);
+      const blocked = serveProbe(server, 'news.example', 'ff-tiktok', TIKTOK_PROBE);
       server.reset();
       await navigateFirefox(page, control);
       expect(await probe(page)).toEqual({ script: 'loaded', image: 'loaded', fetch: 'loaded', wss: 'open', ws: 'open' });

@@ -14,6 +14,24 @@ export interface ProbeTargets {
   readonly websocket: string;
 }
 
+/** One TikTok host per request kind: subdomains of several of its registrable domains. */
+export const TIKTOK_PROBE: ProbeTargets = {
+  frame: 'www.tiktok.com',
+  script: 'sf16-website-login.neutral.ttwstatic.com',
+  image: 'p16-sign-va.tiktokcdn.com',
+  fetch: 'mcs.tiktokv.com',
+  websocket: 'webcast16-ws-useast1a.tiktok.com',
+};
+
+/** The same kinds of request to hosts nothing blocks: the control for TIKTOK_PROBE. */
+export const CONTROL_PROBE: ProbeTargets = {
+  frame: 'frame.control.example',
+  script: 'script.control.example',
+  image: 'image.control.example',
+  fetch: 'fetch.control.example',
+  websocket: 'ws.control.example',
+};
+
 export interface ProbeResult {
   readonly script: 'loaded' | 'error';
   readonly image: 'loaded' | 'error';

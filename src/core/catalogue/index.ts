@@ -1,10 +1,20 @@
+import { capcut } from './apps/capcut.ts';
+import { deepseek } from './apps/deepseek.ts';
+import { kaspersky } from './apps/kaspersky.ts';
+import { lemon8 } from './apps/lemon8.ts';
+import { rednote } from './apps/rednote.ts';
+import { shein } from './apps/shein.ts';
+import { telegram } from './apps/telegram.ts';
+import { temu } from './apps/temu.ts';
 import { tiktok } from './apps/tiktok.ts';
+import { vk } from './apps/vk.ts';
+import { wechat } from './apps/wechat.ts';
 import type { CatalogueApp } from './types.ts';
 
 export type { CatalogueApp, CatalogueSource, CatalogueExclusion } from './types.ts';
 
-/** Every built-in entry, in display order. */
-export const CATALOGUE: readonly CatalogueApp[] = [tiktok];
+/** Every built-in entry, in display order. Siblings (TikTok, CapCut, Lemon8) are separate entries. */
+export const CATALOGUE: readonly CatalogueApp[] = [tiktok, deepseek, wechat, telegram, temu, shein, capcut, lemon8, kaspersky, vk, rednote];
 
 /** The ids enforced when no policy says otherwise. */
 export const DEFAULT_BUILTIN_APP_IDS: readonly string[] = ['tiktok'];

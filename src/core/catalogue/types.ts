@@ -5,6 +5,8 @@ export interface CatalogueSource {
   readonly url: string;
   /** ISO date (YYYY-MM-DD) the source was last read for this entry. */
   readonly checked: string;
+  /** Short key (`AG`, `V2`, `GOV-TX`...) by which `domainSources` cites this source. */
+  readonly key?: string;
 }
 
 /** Something deliberately left reachable, and why: shared infrastructure other sites depend on. */
@@ -30,4 +32,9 @@ export interface CatalogueApp {
   readonly notBlocked: readonly CatalogueExclusion[];
   /** ISO date of the last full review of this entry. */
   readonly reviewed: string;
+  /**
+   * For each domain and host, the keys of the sources that name it. Optional for compatibility (the
+   * TikTok entry cites its sources in comments); every entry added since carries one for every value.
+   */
+  readonly domainSources?: Readonly<Record<string, readonly string[]>>;
 }

@@ -1,0 +1,84 @@
+import { CATALOGUE, DEFAULT_BUILTIN_APP_IDS, findCatalogueApp, type CatalogueApp } from '../../core/catalogue/index.ts';
+import { flag } from '../args.ts';
+import type { Command } from '../command.ts';
+import { CliError, EXIT_OK, UsageError } from '../errors.ts';
+import type { Io } from '../io.ts';
+
+function pad(text: string, width: number): string {
+  return text.padEnd(width);
+}
+
+function listEntries(io: Io): void {
+  const idWidth = Math.max(2, ...CATALOGUE.map((a) => a.id.length)) + 2;
+  const nameWidth = Math.max(4, ...CATALOGUE.map((a) => a.name.length)) + 2;
+  io.out(`${pad('ID', idWidth)}${pad('NAME', nameWidth)}DOMAINS  HOSTS  REVIEWED`);
+  for (const app of CATALOGUE) {
+    const isDefault = DEFAULT_BUILTIN_APP_IDS.includes(app.id) ? '  (default)' : '';
+    io.out(
+      `${pad(app.id, idWidth)}${pad(app.name, nameWidth)}${String(app.domains.length).padStart(7)}  ${String(app.hosts.length).padStart(5)}  ${app.reviewed}${isDefault}`,
+    );
+  }
+  io.out('');
+  io.out(`${CATALOGUE.length} entries. Details and sources: cordon catalog ID. Enforce them with the builtinApps policy`);
+  io.out('or name them in a signed list as {"catalogue": "ID", ...} (see docs/catalogue.md).');
+}
+
+/** "AG, V2" for a value, or nothing for an entry that cites its sources only in comments. */
+function citedBy(app: CatalogueApp, value: string): string {
+  const keys = app.domainSources?.[value];
+  return keys === undefined ? '' : `  [${keys.join(', ')}]`;
+}
+
+function showEntry(app: CatalogueApp, io: Io): void {
+  io.out(`${app.name} (${app.id})`);
+  io.out(`Vendor    ${app.vendor}`);
+  io.out(`Reviewed  ${app.reviewed}${DEFAULT_BUILTIN_APP_IDS.includes(app.id) ? '; enforced by default when no policy names apps' : ''}`);
+  io.out(`Reason    ${app.reason}`);
+  io.out(`Domains   ${app.domains.length} (each with all of its subdomains)`);
+  for (const domain of app.domains) io.out(`  ${domain}${citedBy(app, domain)}`);
+  io.out(`Hosts     ${app.hosts.length} (single names on shared infrastructure, and the names below them)`);
+  for (const host of app.hosts) io.out(`  ${host}${citedBy(app, host)}`);
+  io.out(`Sources   ${app.sources.length}`);
+  for (const source of app.sources) {
+    io.out(`  ${source.key === undefined ? '' : `[${source.key}] `}${source.title}`);
+    io.out(`    ${source.url} (checked ${source.checked})`);
+  }
+  io.out(`Not blocked ${app.notBlocked.length}`);
+  for (const exclusion of app.notBlocked) io.out(`  ${exclusion.host}: ${exclusion.why}`);
+}
+
+export const catalog: Command = {
+  name: 'catalog',
+  summary: 'list the built-in catalogue of banned apps, or show one entry',
+  help: `Usage: cordon catalog [--json] [ID]
+
+Without ID: every built-in entry with its id, name, number of domains and hosts, and the date it
+was last reviewed. With ID: that entry's vendor, reason, every domain and host with the sources
+that name it, the sources with the date each was checked, and what is deliberately not blocked.
+
+Entries are enforced by id through the builtinApps policy, or named in a signed list as
+{"catalogue": "ID", "mode": "block", "since": "YYYY-MM-DD"} (cordon sign expands them).
+How entries are researched and kept current: docs/catalogue.md.
+
+Options:
+  --json       print the entry (or the whole catalogue) as JSON
+  -h, --help   show this help`,
+  options: { json: { type: 'boolean' } },
+  async run(values, positionals, io) {
+    if (positionals.length > 1) throw new UsageError(`catalog: expected at most one ID, got ${positionals.length}: ${positionals.join(' ')}`);
+    const [id] = positionals;
+    const json = flag(values, 'json');
+    if (id === undefined) {
+      if (json) io.out(JSON.stringify(CATALOGUE, null, 2));
+      else listEntries(io);
+      return EXIT_OK;
+    }
+    const app = findCatalogueApp(id);
+    if (app === undefined) {
+      throw new CliError(`catalog: "${id}" is not a built-in app (known: ${CATALOGUE.map((a) => a.id).join(', ')})`);
+    }
+    if (json) io.out(JSON.stringify(app, null, 2));
+    else showEntry(app, io);
+    return EXIT_OK;
+  },
+};

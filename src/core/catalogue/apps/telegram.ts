@@ -1,0 +1,99 @@
+import type { CatalogueApp } from '../types.ts';
+
+/*
+ * Telegram (Telegram FZ-LLC / Telegram Messenger Inc.). Researched 2026-11-28; see docs/catalogue/telegram.md.
+ *
+ * Web clients (web.telegram.org, WebSocket transport wss://*.web.telegram.org/apiws), links (t.me and
+ * its aliases), the public CDN (telesco.pe, telegram-cdn.org) and Telegram's own publishing and
+ * developer sites. Telegram uses no shared infrastructure that needs single hosts.
+ */
+const DOMAINS = {
+  // Main site, web clients and their WebSocket transport, API docs (core.), my.telegram.org [AG][ND][V2][BM]
+  'telegram.org': ['AG', 'ND', 'V2', 'BM'],
+  // Links to users, channels and messages, and their aliases [AG][ND][V2][BM]
+  't.me': ['AG', 'ND', 'V2', 'BM'],
+  'telegram.me': ['AG', 'ND', 'V2', 'BM'],
+  'telegram.dog': ['AG', 'V2', 'BM'],
+  'tx.me': ['AG', 'V2', 'BM'],
+  // CDN for avatars, previews and media on t.me pages; video messages [AG][V2][BM]
+  'telesco.pe': ['AG', 'V2', 'BM'],
+  'telegram-cdn.org': ['AG', 'BM'],
+  // Telegram Desktop downloads and updates [AG][V2][BM]
+  'tdesktop.com': ['AG', 'V2', 'BM'],
+  // Telegraph, Telegram's publishing platform, and its alias graph.org [AG][V2][BM]
+  'telegra.ph': ['AG', 'V2', 'BM'],
+  'graph.org': ['AG', 'V2', 'BM'],
+  // Other Telegram-run sites: contests, comments widget, quiz bot directory, developer and user content [AG][V2][BM]
+  'contest.com': ['AG', 'V2', 'BM'],
+  'comments.app': ['AG', 'BM'],
+  'quiz.directory': ['AG', 'V2', 'BM'],
+  'telegram.space': ['AG', 'V2', 'BM'],
+  'tg.dev': ['AG', 'V2', 'BM'],
+  'usercontent.dev': ['AG', 'V2', 'BM'],
+  'telega.one': ['AG', 'V2', 'BM'],
+} as const;
+
+export const telegram: CatalogueApp = {
+  id: 'telegram',
+  name: 'Telegram',
+  vendor: 'Telegram (Telegram FZ-LLC)',
+  domains: Object.keys(DOMAINS),
+  hosts: [],
+  domainSources: DOMAINS,
+  reason: 'Telegram is not approved for use on work devices under the organisation\'s security policy.',
+  sources: [
+    {
+      key: 'AG',
+      title: 'AdGuard HostlistsRegistry: services/telegram.yml',
+      url: 'https://github.com/AdguardTeam/HostlistsRegistry/blob/main/services/telegram.yml',
+      checked: '2026-11-28',
+    },
+    {
+      key: 'ND',
+      title: 'NextDNS services: services/telegram',
+      url: 'https://github.com/nextdns/services/blob/main/services/telegram',
+      checked: '2026-11-28',
+    },
+    {
+      key: 'V2',
+      title: 'v2fly domain-list-community: data/telegram',
+      url: 'https://github.com/v2fly/domain-list-community/blob/master/data/telegram',
+      checked: '2026-11-28',
+    },
+    {
+      key: 'BM',
+      title: 'blackmatrix7 ios_rule_script: rule/Clash/Telegram/Telegram.list',
+      url: 'https://github.com/blackmatrix7/ios_rule_script/blob/master/rule/Clash/Telegram/Telegram.list',
+      checked: '2026-11-28',
+    },
+    {
+      key: 'GOV-UA',
+      title: 'Ukraine bans Telegram on state-issued devices (National Cybersecurity Coordination Center, 2024-09-20)',
+      url: 'https://www.newindianexpress.com/world/2024/Sep/20/ukraine-bans-telegram-messenger-app-on-state-issued-devices-over-russian-security-threat',
+      checked: '2026-11-28',
+    },
+  ],
+  notBlocked: [
+    {
+      host: 'nicegram.app',
+      why: 'Nicegram is a third-party Telegram client by another company (NextDNS lists it under Telegram); ban it separately if required.',
+    },
+    {
+      host: 'telega.me',
+      why: '"Telega" is a Telegram client from the VK group, not Telegram (v2fly lists telega.me and telega.info under mailru-group); not to be confused with telega.one, which the Telegram lists carry.',
+    },
+    {
+      host: 'fragment.com',
+      why: 'Fragment, Telegram\'s marketplace for usernames and numbers, is on no source list; left open pending review.',
+    },
+    {
+      host: 'ton.org',
+      why: 'The TON blockchain and its foundation are separate from Telegram the messenger.',
+    },
+    {
+      host: 'telegramdownload.com',
+      why: 'Only one list (blackmatrix7) carries it, with no sign that Telegram runs it (legra.ph, stel.com, mbrx.app likewise); left out rather than guessed.',
+    },
+  ],
+  reviewed: '2026-11-28',
+};
