@@ -1,7 +1,7 @@
 import type { CatalogueApp } from '../types.ts';
 
 /*
- * TikTok (ByteDance). Researched 2026-11-28; see docs/catalogue-tiktok.md.
+ * TikTok (ByteDance). Researched 2026-11-28; see docs/catalogue/tiktok.md.
  *
  * Source keys used in the comments below:
  *   [AG]   AdGuard HostlistsRegistry, services/tiktok.yml
