@@ -28,7 +28,7 @@ async function probe(page: Page): Promise<ProbeResult> {
   return page.evaluate(() => ({ ...(window as unknown as { __probe: ProbeResult }).__probe }));
 }
 
-describe.skipIf(!hasFirefox)('Firefox ESR (skipped: firefox-esr is not installed)', () => {
+describe.skipIf(!hasFirefox)(hasFirefox ? 'Firefox ESR' : 'Firefox ESR (skipped: firefox-esr is not installed)', () => {
   let server: TrafficServer;
 
   beforeAll(async () => {
