@@ -14,6 +14,8 @@ import type { CordonState, EnforcedApp } from '../core/state.ts';
 import { likelyOrigins, purgePageWorkers } from './page-workers.ts';
 import { disableNetworkPrediction } from './privacy.ts';
 import { loadSchedule, loadState, STATE_KEY } from './storage.ts';
+import { registerBadge, updateBadge } from './badge.ts';
+import { outsideAllowances, registerWarnHandlers } from './warn.ts';
 import { redirectOpenTabs, watchTabs } from './tabs.ts';
 import { exclusive, reconcile, runCycle, type Trigger } from './update-cycle.ts';
 
@@ -28,12 +30,13 @@ const stateLoaded = loadState().then((state) => {
 /** Rules act on new requests only: bring open tabs and page service workers in line with them. */
 async function sweep(apps: readonly EnforcedApp[]): Promise<void> {
   await purgePageWorkers(likelyOrigins(blockedDomainsOf(apps)));
-  await redirectOpenTabs(apps);
+  await redirectOpenTabs(outsideAllowances(apps));
 }
 
 async function cycle(trigger: Trigger): Promise<CordonState> {
   const result = await exclusive(() => runCycle(trigger));
   enforced = result.state.apps;
+  void updateBadge(result.state);
   const failures = (await loadSchedule()).failures;
   const delayInMinutes = result.failed
     ? backoffDelayMinutes(failures, result.refreshMinutes, Math.random)
@@ -50,7 +53,10 @@ async function start(trigger: 'install' | 'startup'): Promise<void> {
   await cycle(trigger);
 }
 
-watchTabs(() => enforced);
+// Tabs a warning page let through ("Continue for now") are the warn module's to send back.
+watchTabs(() => outsideAllowances(enforced));
+registerWarnHandlers();
+registerBadge();
 browser.runtime.onInstalled.addListener(() => void start('install'));
 browser.runtime.onStartup.addListener(() => void start('startup'));
 browser.alarms.onAlarm.addListener((alarm) => {

@@ -1,36 +1,106 @@
+/**
+ * The block page: what was refused (from the URL fragment the redirect rule writes), why, who decided
+ * and where the rule came from, drawn from the recorded state by the pure `blockPageView`. In an app's
+ * warning period it offers "Continue for now", which only asks the service worker: the worker decides.
+ */
 import browser from 'webextension-polyfill';
 import { decodeBlockFragment } from '../core/block-fragment.ts';
-import { DEFAULT_BUILTIN_APP_IDS } from '../core/catalogue/index.ts';
-import { appsFromCatalogue } from '../core/enforced.ts';
-import { hostOf } from '../core/host.ts';
-import type { CordonState } from '../core/state.ts';
+import type { CordonState, EnforcedApp } from '../core/state.ts';
+import { allowanceSeconds, type AllowanceRefusal } from '../core/view/allowance.ts';
+import { blockPageView, type BlockPageView } from '../core/view/block-page.ts';
+import { applyMessages, el, fieldList, setText, t, viewEnv } from '../popup/dom.ts';
 
-// Everything shown comes from the URL or a list: set as text, never parsed as HTML.
-function show(id: string, text: string): void {
-  const element = document.getElementById(id);
-  if (element) element.textContent = text;
+const STATE_KEY = 'state';
+const SECONDS_KEY = 'warnAllowanceSeconds';
+/** The built-in default, loaded only when no state exists yet (the static ruleset redirected). */
+let fallbackApps: readonly EnforcedApp[] = [];
+let state: CordonState | undefined;
+let seconds: unknown;
+let view: BlockPageView | undefined;
+let deadlineTimer: ReturnType<typeof setTimeout> | undefined;
+
+const byId = (id: string) => document.getElementById(id) as HTMLElement;
+
+function show(id: string, visible: boolean): void {
+  byId(id).hidden = !visible;
 }
 
-async function render(): Promise<void> {
-  const fragment = decodeBlockFragment(location.hash);
-  const state = (await browser.storage.local.get('state')).state as CordonState | undefined;
-  const apps = state?.apps ?? appsFromCatalogue(DEFAULT_BUILTIN_APP_IDS);
-  const app = fragment ? apps.find((a) => a.id === fragment.appId) : undefined;
-  show('app-name', app?.name ?? fragment?.appId ?? 'This app');
-  show('host', (fragment && hostOf(fragment.url)) ?? 'unknown');
-  show('reason', app?.reason ?? 'Your organisation has blocked this app on work browsers.');
-  show(
-    'source',
-    state?.source.kind === 'signed' && state.list
-      ? `Signed list "${state.list.listId}" (serial ${state.list.serial}) from ${state.source.url}`
-      : 'Built-in catalogue (no organisation list configured)',
-  );
-  document.title = `${app?.name ?? 'Site'} is blocked`;
+function render(): void {
+  const env = viewEnv();
+  view = blockPageView(state, decodeBlockFragment(location.hash), env, { fallbackApps, allowanceSeconds: allowanceSeconds(seconds) });
+  document.title = view.documentTitle;
+  document.body.className = `kind-${view.kind}`;
+  setText('title', view.heading);
+  byId('summary').replaceChildren(view.summary.before, el('strong', { id: 'app-name' }, view.summary.value), view.summary.after);
+  fieldList(byId('details'), view.fields);
+  setText('stale', view.staleNote ?? '');
+  show('stale', view.staleNote !== undefined);
+  setText('warn-explain', view.warn?.explanation ?? '');
+  show('warn-explain', view.warn !== undefined);
+  show('continue', view.warn !== undefined);
+  show('open', view.lifted !== undefined);
+  setText('back', view.backLabel);
+
+  // A warning turns into a block at its deadline, even on a page left open.
+  clearTimeout(deadlineTimer);
+  const deadline = view.warn && state?.apps.find((a) => a.id === view?.warn?.appId)?.enforceFrom;
+  const wait = deadline ? Date.parse(`${deadline}T00:00:00Z`) - env.now.getTime() : NaN;
+  if (wait > 0 && wait < 2 ** 31 - 1) deadlineTimer = setTimeout(render, wait + 50);
 }
 
-document.getElementById('back')?.addEventListener('click', () => {
+const REFUSALS: Record<AllowanceRefusal, Parameters<typeof t>[0]> = {
+  'not-warn': 'refusedNotWarn',
+  'unknown-app': 'refusedOther',
+  'bad-url': 'refusedOther',
+  'not-this-app': 'refusedOther',
+  'no-tab': 'refusedError',
+};
+
+async function continueForNow(button: HTMLElement): Promise<void> {
+  const warn = view?.warn;
+  if (!warn || button.getAttribute('aria-disabled') === 'true') return;
+  button.setAttribute('aria-disabled', 'true');
+  setText('warn-error', '');
+  try {
+    const reply = (await browser.runtime.sendMessage({ type: 'warn-continue', appId: warn.appId, url: warn.url })) as
+      | { ok: true }
+      | { ok: false; reason: AllowanceRefusal }
+      | undefined;
+    if (reply?.ok) return; // The worker navigates this tab to the site.
+    setText('warn-error', t('warnRefused', [t(reply ? REFUSALS[reply.reason] : 'refusedError')]));
+  } catch {
+    setText('warn-error', t('warnRefused', [t('refusedError')]));
+  } finally {
+    button.removeAttribute('aria-disabled');
+  }
+  await load();
+}
+
+async function load(): Promise<void> {
+  const stored = await browser.storage.local.get([STATE_KEY, SECONDS_KEY]);
+  state = stored[STATE_KEY] as CordonState | undefined;
+  seconds = stored[SECONDS_KEY];
+  if (state === undefined && fallbackApps.length === 0) fallbackApps = (await import('../popup/fallback.ts')).builtinDefaultApps();
+  render();
+}
+
+applyMessages(document);
+byId('back').addEventListener('click', () => {
   // A blocked page opened in a new tab has no history to return to.
   if (history.length > 1) history.back();
   else location.replace('about:blank');
 });
-void render();
+const continueButton = byId('continue');
+continueButton.addEventListener('click', () => void continueForNow(continueButton));
+byId('open').addEventListener('click', () => {
+  const url = view?.lifted?.url;
+  if (url !== undefined && /^https?:\/\//i.test(url)) location.href = url;
+});
+window.addEventListener('hashchange', render);
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'local') return;
+  if (changes[STATE_KEY]) state = changes[STATE_KEY].newValue as CordonState | undefined;
+  if (changes[SECONDS_KEY]) seconds = changes[SECONDS_KEY].newValue;
+  if (changes[STATE_KEY] || changes[SECONDS_KEY]) render();
+});
+void load();

@@ -1,10 +1,97 @@
-import { CATALOGUE, DEFAULT_BUILTIN_APP_IDS } from '../core/catalogue/index.ts';
+/**
+ * The toolbar popup: reads the state the service worker records, turns it into a view with the pure
+ * `popupView`, and draws it with text nodes only. It re-draws when the state changes, when the device
+ * goes on- or offline, and every 30 seconds (relative times).
+ */
+import browser from 'webextension-polyfill';
+import type { CordonState, EnforcedApp } from '../core/state.ts';
+import { popupView, type PopupView } from '../core/view/popup.ts';
+import { applyMessages, el, fieldList, setText, t, viewEnv } from './dom.ts';
 
-const list = document.getElementById('apps');
-for (const app of CATALOGUE.filter((entry) => DEFAULT_BUILTIN_APP_IDS.includes(entry.id))) {
-  const item = document.createElement('li');
-  item.textContent = `${app.name}: ${app.reason}`;
-  list?.append(item);
+performance.mark('cordon-script');
+const STATE_KEY = 'state';
+let state: CordonState | undefined;
+/** The built-in default, loaded only in the first moments after install, before any state exists. */
+let fallbackApps: readonly EnforcedApp[] = [];
+
+const byId = (id: string) => document.getElementById(id) as HTMLElement;
+
+function draw(view: PopupView): void {
+  const status = byId('status');
+  status.replaceChildren(
+    ...view.troubles.map((trouble) =>
+      el(
+        'div',
+        { class: `notice notice--${trouble.severity}`, 'data-kind': trouble.kind },
+        el('p', { class: 'notice-text' }, trouble.text),
+        trouble.since !== undefined && el('p', { class: 'notice-meta' }, t('troubleSince', [trouble.since])),
+        trouble.detail !== undefined && el('p', { class: 'notice-detail' }, t('troubleDetails', [trouble.detail])),
+      ),
+    ),
+    ...(view.allGood === undefined ? [] : [el('p', { class: 'notice notice--ok' }, view.allGood)]),
+  );
+
+  byId('apps').replaceChildren(
+    ...view.apps.map((app) =>
+      el(
+        'li',
+        { class: `app app--${app.status}`, 'data-app': app.id },
+        el('p', { class: 'app-head' }, el('span', { class: 'app-name' }, app.name), ' ', el('span', { class: `tag tag--${app.status}` }, app.statusText)),
+        app.deadline !== undefined && el('p', { class: 'app-deadline' }, app.deadline),
+        app.reason !== undefined && el('p', { class: 'app-reason' }, app.reason),
+        app.since !== undefined && el('p', { class: 'app-since' }, app.since),
+      ),
+    ),
+    ...(view.noApps === undefined ? [] : [el('li', { class: 'empty' }, view.noApps)]),
+  );
+
+  fieldList(byId('decided'), view.decided);
+  fieldList(byId('source'), view.source);
+  setText('profile-note', view.profileNote);
+  byId('history').replaceChildren(
+    ...view.history.map((entry) => el('li', {}, el('span', { class: 'history-date' }, entry.date), ' ', el('span', { class: 'history-summary' }, entry.summary))),
+    ...(view.historyEmpty === undefined ? [] : [el('li', { class: 'empty' }, view.historyEmpty)]),
+  );
 }
-const source = document.getElementById('source');
-if (source) source.textContent = 'Source: built-in catalogue. Applies to this browser profile only.';
+
+function render(): void {
+  draw(popupView(state, viewEnv(), { online: navigator.onLine, fallbackApps }));
+}
+
+async function checkNow(button: HTMLButtonElement): Promise<void> {
+  if (button.getAttribute('aria-disabled') === 'true') return;
+  // aria-disabled rather than disabled: the button keeps keyboard focus while the check runs.
+  button.setAttribute('aria-disabled', 'true');
+  button.textContent = t('checking');
+  setText('check-result', '');
+  try {
+    const reply = (await browser.runtime.sendMessage({ type: 'check-now' })) as CordonState | undefined;
+    if (reply && typeof reply === 'object' && 'apps' in reply) state = reply;
+    render();
+  } catch {
+    setText('check-result', t('checkError'));
+  } finally {
+    button.removeAttribute('aria-disabled');
+    button.textContent = t('checkNow');
+  }
+}
+
+applyMessages(document);
+const button = byId('check-now') as HTMLButtonElement;
+button.addEventListener('click', () => void checkNow(button));
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && changes[STATE_KEY]) {
+    state = changes[STATE_KEY].newValue as CordonState | undefined;
+    render();
+  }
+});
+window.addEventListener('online', render);
+window.addEventListener('offline', render);
+setInterval(render, 30_000);
+
+void browser.storage.local.get(STATE_KEY).then(async (stored) => {
+  state = stored[STATE_KEY] as CordonState | undefined;
+  if (state === undefined) fallbackApps = (await import('./fallback.ts')).builtinDefaultApps();
+  render();
+  performance.mark('cordon-rendered');
+});

@@ -1,0 +1,129 @@
+/**
+ * The block page as plain data. It learns the app and the refused URL from its fragment, which any
+ * page can forge (the block page is web-accessible): the fragment only ever selects an app the recorded
+ * state holds, and the URL is shown as a host, never followed unless a ban was lifted.
+ */
+import type { BlockFragment } from '../block-fragment.ts';
+import { hostOf } from '../host.ts';
+import { isStale, type CordonState, type EnforcedApp } from '../state.ts';
+import { fingerprint, formatDay, formatDuration, formatInstant } from './format.ts';
+import { splitAround, type ViewEnv } from './i18n.ts';
+import { decidedFields, type FieldView } from './popup.ts';
+import { appStatus } from './status.ts';
+
+/** How long "Continue for now" allows a warned site in its tab. */
+export const ALLOWANCE_SECONDS = 10 * 60;
+
+export interface BlockPageView {
+  readonly kind: 'block' | 'warn' | 'lifted';
+  readonly documentTitle: string;
+  readonly heading: string;
+  /** One sentence with the app's name as its own part, shown in bold. */
+  readonly summary: { readonly before: string; readonly value: string; readonly after: string };
+  readonly fields: readonly FieldView[];
+  readonly staleNote?: string;
+  readonly backLabel: string;
+  /** Present only in an app's warning period: what continuing means, and what to ask the worker for. */
+  readonly warn?: { readonly explanation: string; readonly continueLabel: string; readonly appId: string; readonly url: string };
+  /** Present only when the app's ban was lifted: the refused URL may be opened again. */
+  readonly lifted?: { readonly openLabel: string; readonly url: string };
+}
+
+export interface BlockPageOptions {
+  readonly fallbackApps?: readonly EnforcedApp[];
+  readonly allowanceSeconds?: number;
+}
+
+function ruleFrom(state: CordonState | undefined, env: ViewEnv): string {
+  if (state?.source.kind !== 'signed') return env.t('ruleFromBuiltin');
+  const list = state.list;
+  if (!list) return env.t('ruleFromSignedNoList', [state.source.url]);
+  const keys = list.signers.map((k) => env.t('fingerprint', [fingerprint(k)])).join(', ');
+  return env.t('ruleFromSigned', [list.listId, String(list.serial), state.source.url, keys]);
+}
+
+export function blockPageView(
+  state: CordonState | undefined,
+  fragment: BlockFragment | undefined,
+  env: ViewEnv,
+  options: BlockPageOptions = {},
+): BlockPageView {
+  const { t } = env;
+  const apps = state?.apps ?? options.fallbackApps ?? [];
+  const app = fragment ? apps.find((a) => a.id === fragment.appId) : undefined;
+  const host = (fragment && hostOf(fragment.url)) ?? t('unknownHost');
+  const webUrl = fragment && /^https?:$/.test(safeProtocol(fragment.url)) ? fragment.url : undefined;
+  const backLabel = t('back');
+  const shownState: CordonState = state ?? { schema: 1, source: { kind: 'builtin' }, apps, withdrawn: [], installedByAdmin: false };
+
+  const lifted = !app && fragment ? state?.withdrawn.find((w) => w.id === fragment.appId) : undefined;
+  if (lifted) {
+    return {
+      kind: 'lifted',
+      documentTitle: t('liftedDocTitle', [lifted.name]),
+      heading: t('liftedHeading'),
+      summary: splitAround(t, 'liftedSummary', [lifted.name], 0),
+      fields: [
+        { label: t('labelAddress'), value: host, mono: true, id: 'host' },
+        { label: t('statusWithdrawn'), value: formatInstant(lifted.at, env), id: 'lifted-at' },
+        ...decidedFields(shownState, env),
+      ],
+      backLabel,
+      ...(webUrl === undefined ? {} : { lifted: { openLabel: t('openSite'), url: webUrl } }),
+    };
+  }
+
+  const name = app?.name ?? t('unknownApp');
+  const status = app ? appStatus(app, env.now) : ({ kind: 'blocked' } as const);
+  const fields: FieldView[] = [
+    { label: t('labelAddress'), value: host, mono: true, id: 'host' },
+    { label: t('labelReason'), value: app?.reason ?? t('genericReason'), id: 'reason' },
+  ];
+  if (app?.since !== undefined) fields.push({ label: t('labelSince'), value: formatDay(app.since, env), id: 'since' });
+  if (status.kind === 'warn' && status.deadline !== undefined) {
+    fields.push({ label: t('labelBlockedFrom'), value: formatInstant(status.deadline, env), id: 'deadline' });
+  }
+  fields.push(...decidedFields(shownState, env));
+  fields.push({ label: t('labelRuleFrom'), value: ruleFrom(state, env), id: 'source' });
+  const staleNote = state?.list && isStale(state, env.now) ? t('ruleStale', [formatInstant(state.list.expiresAt, env)]) : undefined;
+  const common = { fields, backLabel, ...(staleNote === undefined ? {} : { staleNote }) };
+
+  if (app && status.kind === 'warn' && fragment && webUrl !== undefined) {
+    const duration = formatDuration(options.allowanceSeconds ?? ALLOWANCE_SECONDS, env);
+    const dated = status.deadline !== undefined;
+    return {
+      kind: 'warn',
+      documentTitle: t('warnDocTitle', [name]),
+      heading: dated ? t('warnHeading') : t('warnHeadingNoDate'),
+      summary: dated
+        ? splitAround(t, 'warnSummary', [name, formatInstant(status.deadline, env)], 0)
+        : splitAround(t, 'warnSummaryNoDate', [name], 0),
+      ...common,
+      warn: {
+        explanation: dated ? t('warnExplain', [duration]) : t('warnExplainNoDate', [duration]),
+        continueLabel: t('warnContinue'),
+        appId: app.id,
+        url: webUrl,
+      },
+    };
+  }
+
+  return {
+    kind: 'block',
+    documentTitle: t('blockDocTitle', [name]),
+    heading: t('blockHeading'),
+    summary:
+      shownState.organization !== undefined
+        ? splitAround(t, 'blockSummary', [name, shownState.organization], 0)
+        : splitAround(t, 'blockSummaryNoOrg', [name], 0),
+    ...common,
+  };
+}
+
+function safeProtocol(url: string): string {
+  try {
+    return new URL(url).protocol;
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * The toolbar popup as plain data: what is blocked and in which state, who decided, where the rules
+ * came from, what is wrong, and the signed history. Every string from a list or a policy stays a
+ * separate value for the page to set as text; links are only ever those `safeLink` accepts.
+ */
+import type { CordonState, EnforcedApp } from '../state.ts';
+import { fingerprint, formatDay, formatInstant, formatRelative } from './format.ts';
+import type { ViewEnv } from './i18n.ts';
+import { linkText, safeLink } from './safe-link.ts';
+import { appStatus, troublesOf, type Trouble } from './status.ts';
+
+export interface LinkView {
+  readonly href: string;
+  readonly text: string;
+}
+
+export interface FieldView {
+  readonly label: string;
+  readonly value: string;
+  /** Set only for an https: or mailto: value. */
+  readonly link?: LinkView;
+  /** URLs, hosts and key fingerprints: shown in a monospace face. */
+  readonly mono?: boolean;
+  /** An element id for the value, for the page's tests and for `aria-describedby`. */
+  readonly id?: string;
+}
+
+export interface AppView {
+  readonly id: string;
+  readonly name: string;
+  readonly status: 'blocked' | 'warn' | 'withdrawn';
+  readonly statusText: string;
+  /** When a warning turns into a block: "Blocked from 1 Jul 2026, 00:00". */
+  readonly deadline?: string;
+  readonly reason?: string;
+  readonly since?: string;
+}
+
+export interface HistoryView {
+  readonly date: string;
+  readonly summary: string;
+}
+
+export interface PopupView {
+  readonly lang: string;
+  readonly troubles: readonly Trouble[];
+  /** Said when nothing is wrong. */
+  readonly allGood?: string;
+  readonly apps: readonly AppView[];
+  readonly noApps?: string;
+  readonly decided: readonly FieldView[];
+  readonly source: readonly FieldView[];
+  readonly profileNote: string;
+  readonly history: readonly HistoryView[];
+  readonly historyEmpty?: string;
+}
+
+export interface PopupOptions {
+  /** `navigator.onLine`. */
+  readonly online?: boolean;
+  /** What is enforced before the worker has recorded any state: the built-in default. */
+  readonly fallbackApps?: readonly EnforcedApp[];
+}
+
+/** A link field when the value is safe to click, plain text saying so otherwise. */
+export function linkField(label: string, value: string, env: ViewEnv, id?: string): FieldView {
+  const href = safeLink(value);
+  const base = id === undefined ? {} : { id };
+  if (href === undefined) return { label, value: env.t('linkUnsafe', [value]), ...base };
+  return { label, value: linkText(href), link: { href, text: linkText(href) }, ...base };
+}
+
+function appView(app: EnforcedApp, env: ViewEnv): AppView {
+  const status = appStatus(app, env.now);
+  return {
+    id: app.id,
+    name: app.name,
+    status: status.kind === 'blocked' ? 'blocked' : 'warn',
+    statusText: status.kind === 'blocked' ? env.t('statusBlocked') : env.t('statusWarn'),
+    ...(status.kind === 'warn' && status.deadline !== undefined ? { deadline: env.t('appBlockedFrom', [formatInstant(status.deadline, env)]) } : {}),
+    reason: app.reason,
+    ...(app.since === undefined ? {} : { since: env.t('appSince', [formatDay(app.since, env)]) }),
+  };
+}
+
+export function decidedFields(state: CordonState, env: ViewEnv): FieldView[] {
+  const { t } = env;
+  const fields: FieldView[] = [];
+  if (state.organization !== undefined) fields.push({ label: t('labelOrganization'), value: state.organization, id: 'organization' });
+  if (state.source.kind === 'signed' && state.list) {
+    fields.push({ label: t('labelDecidedBy'), value: state.list.issuer, id: 'issuer' });
+    fields.push(linkField(t('labelContact'), state.list.contact, env, 'contact'));
+  } else {
+    fields.push({ label: t('labelDecidedBy'), value: state.installedByAdmin ? t('builtinDeciderAdmin') : t('builtinDecider'), id: 'issuer' });
+  }
+  const contact = state.source.kind === 'signed' ? state.list?.contact : undefined;
+  if (state.supportUrl !== undefined && state.supportUrl !== contact) fields.push(linkField(t('labelSupport'), state.supportUrl, env, 'support'));
+  return fields;
+}
+
+function sourceFields(state: CordonState, env: ViewEnv): FieldView[] {
+  const { t } = env;
+  const fields: FieldView[] = [];
+  if (state.source.kind === 'signed') {
+    fields.push({ label: t('labelSource'), value: state.source.url, mono: true, id: 'source-url' });
+    const list = state.list;
+    if (list) {
+      fields.push({ label: t('labelListId'), value: list.listId, mono: true });
+      fields.push({ label: t('labelSignedBy'), value: list.signers.map((k) => t('fingerprint', [fingerprint(k)])).join(', '), mono: true, id: 'signers' });
+      fields.push({ label: t('labelSerial'), value: String(list.serial), id: 'serial' });
+      fields.push({ label: t('labelIssued'), value: formatInstant(list.issuedAt, env) });
+      fields.push({ label: t('labelExpires'), value: formatInstant(list.expiresAt, env), id: 'expires' });
+    }
+  } else {
+    fields.push({ label: t('labelSource'), value: t('sourceBuiltin'), id: 'source-url' });
+  }
+  const check = state.lastCheck;
+  const outcome = check && { updated: t('outcomeUpdated'), unchanged: t('outcomeUnchanged'), failed: t('outcomeFailed'), builtin: t('outcomeBuiltin') }[check.outcome];
+  fields.push({
+    label: t('labelLastCheck'),
+    value: check ? t('lastCheckValue', [formatRelative(check.at, env), outcome ?? check.outcome]) : t('neverChecked'),
+    id: 'last-check',
+  });
+  fields.push({ label: t('labelInstalled'), value: state.installedByAdmin ? t('installedByAdmin') : t('installedNotByAdmin'), id: 'installed' });
+  return fields;
+}
+
+export function popupView(state: CordonState | undefined, env: ViewEnv, options: PopupOptions = {}): PopupView {
+  const { t } = env;
+  const shown: CordonState = state ?? {
+    schema: 1,
+    source: { kind: 'builtin' },
+    apps: options.fallbackApps ?? [],
+    withdrawn: [],
+    installedByAdmin: false,
+  };
+  const troubles = troublesOf(state, env, options.online ?? true);
+  const withdrawn: AppView[] = shown.withdrawn.map((w) => ({
+    id: w.id,
+    name: w.name,
+    status: 'withdrawn',
+    statusText: t('statusWithdrawn'),
+    since: t('appWithdrawnAt', [formatInstant(w.at, env)]),
+  }));
+  const apps = [...shown.apps.map((app) => appView(app, env)), ...withdrawn];
+  const history = [...(shown.source.kind === 'signed' ? (shown.list?.changes ?? []) : [])]
+    .sort((a, b) => b.serial - a.serial)
+    .map((c) => ({ date: formatDay(c.date, env), summary: c.summary }));
+  return {
+    lang: env.locale,
+    troubles,
+    ...(troubles.length === 0 ? { allGood: state === undefined ? t('starting') : t('allGood') } : {}),
+    apps,
+    ...(shown.apps.length === 0 ? { noApps: t('noApps') } : {}),
+    decided: decidedFields(shown, env),
+    source: sourceFields(shown, env),
+    profileNote: t('profileOnly'),
+    history,
+    ...(history.length === 0 ? { historyEmpty: t('historyEmpty') } : {}),
+  };
+}

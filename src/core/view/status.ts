@@ -1,0 +1,95 @@
+/**
+ * Facts derived from the recorded state and the clock, shared by the popup, the block page and the
+ * toolbar badge: what state each app is in today, and what is wrong, in words.
+ */
+import { isStale, type CordonState, type EnforcedApp, type ProblemCode } from '../state.ts';
+import { formatInstant, formatRelative } from './format.ts';
+import type { MessageKey, ViewEnv } from './i18n.ts';
+
+export type AppStatus =
+  | { readonly kind: 'blocked' }
+  /** In its warning period; `deadline` is the instant blocking starts, absent for `mode: "warn"`. */
+  | { readonly kind: 'warn'; readonly deadline?: string };
+
+/**
+ * `mode: "warn"` warns for as long as the list says so; `mode: "block"` with `enforceFrom` warns until
+ * 00:00 UTC on that date and blocks from then on. This is `effectiveMode` in blocklist/verify.ts, the
+ * verifier's own reading, restated here so that the pages do not load the verifier (and its Public
+ * Suffix List) to draw a status; test/unit/view-status.test.ts checks that the two always agree.
+ */
+export function appStatus(app: Pick<EnforcedApp, 'mode' | 'enforceFrom'>, now: Date): AppStatus {
+  if (app.mode === 'warn') return { kind: 'warn' };
+  if (app.enforceFrom === undefined) return { kind: 'blocked' };
+  const deadline = `${app.enforceFrom}T00:00:00Z`;
+  return now.getTime() < Date.parse(deadline) ? { kind: 'warn', deadline } : { kind: 'blocked' };
+}
+
+export type TroubleKind = 'policy' | 'policy-missing' | 'rejected' | 'offline' | 'server' | 'stored' | 'apply' | 'stale' | 'device-offline';
+
+export interface Trouble {
+  readonly kind: TroubleKind;
+  readonly severity: 'error' | 'warning';
+  /** The problem in plain words, in the reader's language. */
+  readonly text: string;
+  /** When it was recorded, relative ("5 minutes ago"). */
+  readonly since?: string;
+  /** The worker's own technical message (English), for whoever the employee asks. */
+  readonly detail?: string;
+}
+
+const POLICY_CODES: readonly ProblemCode[] = ['policy-invalid', 'invalid-trusted-key', 'invalid-threshold', 'invalid-context'];
+const OFFLINE_CODES: readonly ProblemCode[] = ['fetch-network', 'fetch-timeout'];
+const SERVER_CODES: readonly ProblemCode[] = ['fetch-status', 'fetch-too-large', 'fetch-redirect'];
+
+/** Why a verifier refused a list, in words an employee can pass on. */
+export function rejectionKey(code: ProblemCode): MessageKey {
+  switch (code) {
+    case 'signature-length':
+    case 'signature-s-out-of-range':
+    case 'signature-small-order-r':
+    case 'no-valid-signature':
+    case 'threshold-not-met':
+      return 'rejectSignature';
+    case 'expired':
+      return 'rejectExpired';
+    case 'issued-in-future':
+      return 'rejectFuture';
+    case 'serial-rollback':
+      return 'rejectRollback';
+    case 'serial-conflict':
+      return 'rejectConflict';
+    case 'wrong-list-id':
+      return 'rejectWrongList';
+    case 'invalid-domain':
+    case 'blocks-own-host':
+      return 'rejectDomains';
+    default:
+      return 'rejectFormat';
+  }
+}
+
+function problemTrouble(problem: NonNullable<CordonState['problem']>, env: ViewEnv): Trouble {
+  const { t } = env;
+  const base = { since: formatRelative(problem.at, env), ...(problem.message === '' ? {} : { detail: problem.message }) };
+  const code = problem.code;
+  if (POLICY_CODES.includes(code)) return { kind: 'policy', severity: 'error', text: t('troublePolicy'), ...base };
+  if (code === 'policy-missing') return { kind: 'policy-missing', severity: 'warning', text: t('troublePolicyMissing'), ...base };
+  if (OFFLINE_CODES.includes(code)) return { kind: 'offline', severity: 'warning', text: t('troubleOffline'), ...base };
+  if (SERVER_CODES.includes(code)) return { kind: 'server', severity: 'warning', text: t('troubleServer'), ...base };
+  if (code === 'stored-list-invalid') return { kind: 'stored', severity: 'error', text: t('troubleStored'), ...base };
+  if (code === 'apply-failed') return { kind: 'apply', severity: 'error', text: t('troubleApply'), ...base };
+  return { kind: 'rejected', severity: 'error', text: t('troubleRejected', [t(rejectionKey(code))]), ...base };
+}
+
+/** Everything wrong, most serious first. `online` is the page's `navigator.onLine`. */
+export function troublesOf(state: CordonState | undefined, env: ViewEnv, online = true): Trouble[] {
+  const found: Trouble[] = [];
+  if (state?.problem) found.push(problemTrouble(state.problem, env));
+  if (state?.list && isStale(state, env.now)) {
+    found.push({ kind: 'stale', severity: 'warning', text: env.t('troubleStale', [formatInstant(state.list.expiresAt, env)]) });
+  }
+  if (!online && !found.some((f) => f.kind === 'offline')) {
+    found.push({ kind: 'device-offline', severity: 'warning', text: env.t('troubleDeviceOffline') });
+  }
+  return found.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+}
