@@ -9,6 +9,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // The CLI tests spawn `node --import tsx`: seconds each when the machine is busy.
+          testTimeout: 20_000,
         },
       },
       {

@@ -4,12 +4,13 @@ import type { Command } from './command.ts';
 import { catalog } from './commands/catalog.ts';
 import { inspect } from './commands/inspect.ts';
 import { keygen } from './commands/keygen.ts';
+import { policy } from './commands/policy.ts';
 import { sign } from './commands/sign.ts';
 import { verify } from './commands/verify.ts';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './errors.ts';
 import type { Io } from './io.ts';
 
-export const COMMANDS: readonly Command[] = [keygen, sign, verify, inspect, catalog];
+export const COMMANDS: readonly Command[] = [keygen, sign, verify, inspect, catalog, policy];
 
 export const VERSION = '0.1.0';
 
