@@ -7,28 +7,13 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CordonState, EnforcedApp, ListInfo } from '../../src/core/state.ts';
+import type { CordonState } from '../../src/core/state.ts';
 import { EXTENSION_ORIGIN, launchChromium, navigate, type LaunchedBrowser } from '../support/chromium.ts';
 import { readState } from '../support/extension.ts';
+import { appOf, HOSTILE, listOf, lowContrast, overflowing, POLL, SCREENSHOTS, shot, until, writeState } from '../support/ui.ts';
 import { startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
 
-function listOf(state: CordonState): ListInfo {
-  if (!state.list) throw new Error('the state has no list');
-  return state.list;
-}
-
-function appOf(state: CordonState, index: number): EnforcedApp {
-  const app = state.apps[index];
-  if (!app) throw new Error(`the state has no app ${index}`);
-  return app;
-}
-
-
-const SCREENSHOTS = 'test-results/screenshots';
-/** A loaded 2-core machine can take seconds to draw a page. */
-const POLL = { timeout: 10_000 };
 const BLOCK_PAGE = `${EXTENSION_ORIGIN}/src/blocked/index.html`;
-const HOSTILE = '<img src=x onerror="window.__pwned=1">';
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const day = (days: number) => iso(Date.now() + days * 86_400_000).slice(0, 10);
 const settle = (ms = 400) => new Promise((r) => setTimeout(r, ms));
@@ -65,71 +50,10 @@ let browser: LaunchedBrowser;
 let worker: Worker;
 let page: Page;
 
-async function until<T>(read: () => Promise<T>, want: T, what: string, timeout = 20_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  let last: T | undefined;
-  while (Date.now() < deadline) {
-    last = await read().catch(() => undefined);
-    if (last === want) return;
-    await settle(200);
-  }
-  throw new Error(`timed out waiting for ${what}; last: ${String(last)}`);
-}
-
-async function writeState(state: CordonState, w: Worker = worker): Promise<void> {
-  await w.evaluate((s) => chrome.storage.local.set({ state: s }), state);
-}
-
 /** Navigates to a blocked URL and waits until the block page has drawn the app. */
 async function blocked(url: string, p: Page = page): Promise<void> {
   expect(await navigate(p, url)).toBe(`${BLOCK_PAGE}#app=tiktok&url=${url}`);
   await p.waitForFunction(() => (document.getElementById('app-name')?.textContent ?? '') !== '');
-}
-
-async function shot(name: string, p: Page = page): Promise<void> {
-  await p.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
-}
-
-/** Text whose contrast against its background is under WCAG AA (4.5:1; 3:1 for large text). */
-function lowContrast(p: Page): Promise<string[]> {
-  return p.evaluate(() => {
-    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
-    const lum = ([r = 0, g = 0, b = 0]: number[]) => {
-      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
-    };
-    const background = (el: Element | null): number[] => {
-      for (let e = el; e; e = e.parentElement) {
-        const c = rgb(getComputedStyle(e).backgroundColor);
-        if (c.length === 3 || (c[3] ?? 0) > 0.99) return c.slice(0, 3);
-      }
-      return [255, 255, 255];
-    };
-    const bad: string[] = [];
-    for (const el of document.querySelectorAll('body *')) {
-      const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
-      if (!own || el.getClientRects().length === 0) continue;
-      const style = getComputedStyle(el);
-      const a = lum(rgb(style.color));
-      const b = lum(background(el));
-      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-      const size = parseFloat(style.fontSize);
-      const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
-      if (ratio < (large ? 3 : 4.5)) bad.push(`${el.tagName}#${el.id} "${el.textContent?.trim().slice(0, 30)}" ${ratio.toFixed(2)}`);
-    }
-    return bad;
-  });
-}
-
-function overflowing(p: Page): Promise<string[]> {
-  return p.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const out = [...document.querySelectorAll('body *')]
-      .filter((el) => el.getClientRects().length > 0 && el.getBoundingClientRect().right > width + 1)
-      .map((el) => `${el.tagName}#${el.id}.${el.className}`);
-    if (document.documentElement.scrollWidth > width + 1) out.push(`scrollWidth ${document.documentElement.scrollWidth} > ${width}`);
-    return out;
-  });
 }
 
 /** Tabs through the page, naming each focused element and whether it shows a focus ring. */
@@ -186,7 +110,7 @@ describe('what the block page says', () => {
     expect(await page.isVisible('#open')).toBe(false);
     expect(await page.$$eval('a', (links) => links.length)).toBe(0);
     expect(await lowContrast(page)).toEqual([]);
-    await shot('block-builtin');
+    await shot(page, 'block-builtin');
     await settle();
     expect(server.hitsFor('tiktok.com')).toEqual([]);
     await page.click('#back');
@@ -194,7 +118,7 @@ describe('what the block page says', () => {
   });
 
   it('signed list: organisation, issuer, contact, since, and the list, version and key the rule came from', async () => {
-    await writeState(signedState());
+    await writeState(worker, signedState());
     await blocked('https://www.tiktok.com/');
     expect(await page.textContent('#summary')).toBe('TikTok is blocked by Acme Corp.');
     expect(await page.textContent('#since')).toBe('Mar 1, 2025');
@@ -207,35 +131,35 @@ describe('what the block page says', () => {
     );
     expect(await page.isVisible('#continue')).toBe(false);
     expect(await lowContrast(page)).toEqual([]);
-    await shot('block-signed');
+    await shot(page, 'block-signed');
     await page.emulateMedia({ colorScheme: 'dark' });
     expect(await lowContrast(page)).toEqual([]);
-    await shot('block-signed-dark');
+    await shot(page, 'block-signed-dark');
     await settle();
     expect(server.hitsFor('tiktok.com')).toEqual([]);
   });
 
   it('a stale list is said: it stays in force until a newer one arrives', async () => {
     const base = signedState();
-    await writeState(signedState({ list: { ...listOf(base), expiresAt: iso(Date.now() - 3_600_000) } }));
+    await writeState(worker, signedState({ list: { ...listOf(base), expiresAt: iso(Date.now() - 3_600_000) } }));
     await blocked('https://www.tiktok.com/');
     expect(await page.textContent('#stale')).toMatch(/^This list expired on .+; it stays in force until a newer one arrives\.$/);
-    await shot('block-stale');
+    await shot(page, 'block-stale');
   });
 
   it('re-draws when the recorded state changes while it is open', async () => {
-    await writeState(signedState());
+    await writeState(worker, signedState());
     await blocked('https://www.tiktok.com/');
-    await writeState(signedState({ organization: 'Acme Group' }));
+    await writeState(worker, signedState({ organization: 'Acme Group' }));
     await expect.poll(() => page.textContent('#summary'), POLL).toBe('TikTok is blocked by Acme Group.');
   });
 
   it('a lifted ban says so, and offers the site again', async () => {
-    await writeState(signedState({ withdrawn: [{ id: 'newsapp', name: 'NewsApp', at: iso(Date.now() - 86_400_000) }] }));
+    await writeState(worker, signedState({ withdrawn: [{ id: 'newsapp', name: 'NewsApp', at: iso(Date.now() - 86_400_000) }] }));
     await page.goto(`${BLOCK_PAGE}#app=newsapp&url=https://newsapp.example/story`);
     await expect.poll(() => page.textContent('h1'), POLL).toBe('This site is no longer blocked');
     expect(await page.textContent('#summary')).toBe('NewsApp was blocked, but your organisation has lifted the ban.');
-    await shot('block-lifted');
+    await shot(page, 'block-lifted');
     await page.click('#open');
     await page.waitForURL('https://newsapp.example/story');
     expect(server.hitsFor('newsapp.example').some((h) => h.path === '/story')).toBe(true);
@@ -246,6 +170,7 @@ describe('safe with hostile input', () => {
   it('strings from a list or policy are shown as text, and a javascript: contact is no link', async () => {
     const base = signedState();
     await writeState(
+      worker,
       signedState({
         apps: [{ ...appOf(base, 0), name: HOSTILE, reason: '<script>window.__pwned=2</script>' }],
         organization: HOSTILE,
@@ -262,11 +187,11 @@ describe('safe with hostile input', () => {
     await page.click('#support');
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.title()).toBe(`${HOSTILE} is blocked`);
-    await shot('block-hostile');
+    await shot(page, 'block-hostile');
   });
 
   it('a forged fragment names no app it does not know and offers no way through', async () => {
-    await writeState(signedState());
+    await writeState(worker, signedState());
     await page.goto(`${BLOCK_PAGE}#app=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&url=javascript:window.__pwned=5`);
     await expect.poll(() => page.textContent('#app-name'), POLL).toBe('This app');
     expect(await page.textContent('#host')).toBe('unknown');
@@ -283,7 +208,7 @@ describe('safe with hostile input', () => {
 
 describe('accessibility', () => {
   it('keyboard: the contact links, then Back; each with a visible focus ring', async () => {
-    await writeState(signedState());
+    await writeState(worker, signedState());
     await blocked('https://www.tiktok.com/');
     expect(await tabOrder(page, 3)).toEqual(['contact:ring', 'support:ring', 'back:ring']);
     expect(await page.getAttribute('main', 'aria-labelledby')).toBe('title');
@@ -291,7 +216,7 @@ describe('accessibility', () => {
   });
 
   it('at 200% zoom nothing is cut off, block and warning alike', async () => {
-    await writeState(signedState());
+    await writeState(worker, signedState());
     // 200% zoom of a 1280×800 window: a 640×400 CSS-pixel viewport, drawn at 2 device pixels per pixel.
     await page.setViewportSize({ width: 640, height: 400 });
     // The override lasts as long as its CDP session: keep the session open.
@@ -303,14 +228,14 @@ describe('accessibility', () => {
     expect(await page.evaluate(() => [innerWidth, devicePixelRatio])).toEqual([640, 2]);
     expect(await overflowing(page)).toEqual([]);
     expect(await page.isVisible('#back')).toBe(true);
-    await shot('block-zoom200');
+    await shot(page, 'block-zoom200');
     await page.goto(`${BLOCK_PAGE}#app=chatapp&url=https://chatapp.example/inbox`);
     await page.reload();
     await expect.poll(() => page.isVisible('#continue'), POLL).toBe(true);
     await zoom();
     expect(await page.evaluate(() => innerWidth)).toBe(640);
     expect(await overflowing(page)).toEqual([]);
-    await shot('block-warn-zoom200');
+    await shot(page, 'block-warn-zoom200');
   });
 });
 
@@ -333,16 +258,16 @@ describe('Indonesian, following the browser language', () => {
       expect(await p.textContent('#summary')).toBe('TikTok diblokir oleh organisasi Anda.');
       expect(await p.textContent('#back')).toBe('Kembali');
       expect(await p.getAttribute('html', 'lang')).toBe('id');
-      await shot('block-id', p);
+      await shot(p, 'block-id');
 
-      await writeState(signedState({ apps: [...signedState().apps.slice(0, 1), { ...appOf(signedState(), 1), enforceFrom: '2099-08-17' }] }), w);
+      await writeState(w, signedState({ apps: [...signedState().apps.slice(0, 1), { ...appOf(signedState(), 1), enforceFrom: '2099-08-17' }] }));
       await p.goto(`${BLOCK_PAGE}#app=chatapp&url=https://chatapp.example/inbox`);
       await p.reload();
       await expect.poll(() => p.textContent('h1'), POLL).toBe('Situs ini akan segera diblokir di browser kerja Anda');
       expect(await p.textContent('#summary')).toMatch(/^ChatApp diblokir mulai 17 Agu 2099, /);
       expect(await p.textContent('#continue')).toBe('Lanjutkan untuk sementara');
       expect(await p.textContent('#warn-explain')).toMatch(/hanya di tab ini, selama 10 menit/);
-      await shot('block-warn-id', p);
+      await shot(p, 'block-warn-id');
     } finally {
       if (previous === undefined) delete process.env.LANGUAGE;
       else process.env.LANGUAGE = previous;

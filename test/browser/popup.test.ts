@@ -7,28 +7,13 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CordonState, EnforcedApp, ListInfo } from '../../src/core/state.ts';
+import type { CordonState } from '../../src/core/state.ts';
 import { EXTENSION_ORIGIN, launchChromium, type LaunchedBrowser } from '../support/chromium.ts';
 import { readState } from '../support/extension.ts';
+import { appOf, HOSTILE, listOf, lowContrast, overflowing, POLL, SCREENSHOTS, shot, until, writeState } from '../support/ui.ts';
 import { startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
 
-function listOf(state: CordonState): ListInfo {
-  if (!state.list) throw new Error('the state has no list');
-  return state.list;
-}
-
-function appOf(state: CordonState, index: number): EnforcedApp {
-  const app = state.apps[index];
-  if (!app) throw new Error(`the state has no app ${index}`);
-  return app;
-}
-
-
-const SCREENSHOTS = 'test-results/screenshots';
-/** A loaded 2-core machine can take seconds to draw a page. */
-const POLL = { timeout: 10_000 };
 const POPUP = `${EXTENSION_ORIGIN}/src/popup/index.html`;
-const HOSTILE = '<img src=x onerror="window.__pwned=1">';
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const daysFromNow = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const day = (d: number) => daysFromNow(d).slice(0, 10);
@@ -70,22 +55,6 @@ let server: TrafficServer;
 let browser: LaunchedBrowser;
 let worker: Worker;
 
-/** Polls until `read` gives `want` (expect.poll is for tests only, not hooks). */
-async function until<T>(read: () => Promise<T>, want: T, what: string, timeout = 20_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  let last: T | undefined;
-  while (Date.now() < deadline) {
-    last = await read().catch(() => undefined);
-    if (last === want) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}; last: ${String(last)}`);
-}
-
-async function writeState(state: CordonState): Promise<void> {
-  await worker.evaluate((s) => chrome.storage.local.set({ state: s }), state);
-}
-
 async function badge(): Promise<{ text: string; title: string }> {
   return worker.evaluate(async () => ({ text: await chrome.action.getBadgeText({}), title: await chrome.action.getTitle({}) }));
 }
@@ -97,53 +66,6 @@ async function openPopup(b: LaunchedBrowser = browser, size = { width: 384, heig
   await page.goto(POPUP);
   await page.waitForFunction(() => performance.getEntriesByName('cordon-rendered').length > 0);
   return page;
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
-}
-
-/** Text whose contrast against its background is under WCAG AA (4.5:1; 3:1 for large text). */
-function lowContrast(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
-    const lum = ([r = 0, g = 0, b = 0]: number[]) => {
-      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
-    };
-    const background = (el: Element | null): number[] => {
-      for (let e = el; e; e = e.parentElement) {
-        const c = rgb(getComputedStyle(e).backgroundColor);
-        if (c.length === 3 || (c[3] ?? 0) > 0.99) return c.slice(0, 3);
-      }
-      return rgb(getComputedStyle(document.documentElement).backgroundColor).length ? [255, 255, 255] : [255, 255, 255];
-    };
-    const bad: string[] = [];
-    for (const el of document.querySelectorAll('body *')) {
-      const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
-      if (!own || el.getClientRects().length === 0) continue;
-      const style = getComputedStyle(el);
-      const a = lum(rgb(style.color));
-      const b = lum(background(el));
-      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-      const size = parseFloat(style.fontSize);
-      const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
-      if (ratio < (large ? 3 : 4.5)) bad.push(`${el.tagName}.${el.className} "${el.textContent?.trim().slice(0, 30)}" ${ratio.toFixed(2)}`);
-    }
-    return bad;
-  });
-}
-
-/** Elements reaching past the right edge of the viewport (cut off, or forcing sideways scrolling). */
-function overflowing(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const out = [...document.querySelectorAll('body *')]
-      .filter((el) => el.getClientRects().length > 0 && el.getBoundingClientRect().right > width + 1)
-      .map((el) => `${el.tagName}#${el.id}.${el.className}`);
-    if (document.documentElement.scrollWidth > width + 1) out.push(`scrollWidth ${document.documentElement.scrollWidth} > ${width}`);
-    return out;
-  });
 }
 
 beforeAll(async () => {
@@ -208,7 +130,7 @@ describe('the popup over the worker’s own state', () => {
   });
 
   it('"Check now" runs the worker’s cycle and the popup shows its outcome', async () => {
-    await writeState({
+    await writeState(worker, {
       schema: 1,
       source: { kind: 'builtin' },
       apps: [{ id: 'tiktok', name: 'TikTok', domains: ['tiktok.com'], mode: 'block', reason: 'Not approved.' }],
@@ -234,7 +156,7 @@ describe('the popup over the worker’s own state', () => {
 
 describe('the popup over each recorded state', () => {
   it('signed list: apps and their states, who decided, where from, history', async () => {
-    await writeState(signedState());
+    await writeState(worker, signedState());
     const page = await openPopup();
     expect(await page.textContent('[data-app="tiktok"] .tag')).toBe('Blocked');
     expect(await page.textContent('[data-app="tiktok"] .app-since')).toBe('In force since Mar 1, 2025');
@@ -270,7 +192,7 @@ describe('the popup over each recorded state', () => {
     ['offline', { problem: { code: 'fetch-network', message: 'TypeError: Failed to fetch', at: hoursAgo(2) }, lastCheck: { at: hoursAgo(2), outcome: 'failed' } }, /^Offline: Cordon could not reach/],
     ['policy-error', { problem: { code: 'policy-invalid', message: 'listUrl must be an https: URL', at: hoursAgo(0.5) }, lastCheck: { at: hoursAgo(0.5), outcome: 'failed' } }, /^Policy error: /],
   ] as const)('trouble said plainly: %s, with a warning mark on the toolbar', async (name, overrides, words) => {
-    await writeState(signedState(overrides as Partial<CordonState>));
+    await writeState(worker, signedState(overrides as Partial<CordonState>));
     await expect.poll(async () => (await badge()).text, POLL).toBe('!');
     expect((await badge()).title).toMatch(/^Cordon needs attention: /);
     const page = await openPopup();
@@ -281,7 +203,7 @@ describe('the popup over each recorded state', () => {
   });
 
   it('the device going offline is said at once', async () => {
-    await writeState(signedState());
+    await writeState(worker, signedState());
     const page = await openPopup();
     await page.context().setOffline(true);
     try {
@@ -294,7 +216,7 @@ describe('the popup over each recorded state', () => {
 
   it('hostile strings from a list or policy are shown as text; a javascript: contact is no link', async () => {
     const base = signedState();
-    await writeState(
+    await writeState(worker, 
       signedState({
         apps: [{ ...appOf(base, 0), name: HOSTILE, reason: '<script>window.__pwned=2</script>' }],
         organization: HOSTILE,
@@ -317,7 +239,7 @@ describe('the popup over each recorded state', () => {
 
 describe('accessibility', () => {
   it('keyboard: "Check now" first, then each link in reading order, each with a visible focus ring', async () => {
-    await writeState(signedState());
+    await writeState(worker, signedState());
     const page = await openPopup();
     const order: string[] = [];
     for (let i = 0; i < 3; i++) {
@@ -337,7 +259,7 @@ describe('accessibility', () => {
   });
 
   it('at 200% zoom nothing is cut off (a popup is at most 800×600 device pixels)', async () => {
-    await writeState(signedState({ problem: { code: 'no-valid-signature', message: 'No signature verifies against any pinned key: the list was altered or signed by someone else.', at: hoursAgo(1) } }));
+    await writeState(worker, signedState({ problem: { code: 'no-valid-signature', message: 'No signature verifies against any pinned key: the list was altered or signed by someone else.', at: hoursAgo(1) } }));
     // A popup is at most 800×600 device pixels: at 200% zoom, 400×300 CSS pixels.
     const page = await openPopup(browser, { width: 400, height: 300 });
     const cdp = await browser.context.newCDPSession(page);
