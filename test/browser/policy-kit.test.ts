@@ -11,13 +11,13 @@
  * serves an update manifest and the CRX on loopback, and launches Chromium itself, because a
  * force-install needs background networking, which launchChromium's Playwright defaults turn off.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extensionIdFromKey } from '../../scripts/extension-id.ts';
@@ -28,30 +28,15 @@ import { startListServer, type ListServer } from '../support/list-server.ts';
 import { canWritePolicy, chromiumPolicyFile, POLICY_SKIP_REASON } from '../support/policy.ts';
 import { listPayload, newSigner, type TestSigner } from '../support/signing.ts';
 import { startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
+import { runCordonBin } from '../support/cli.ts';
 
-const BIN = resolve(import.meta.dirname, '../../bin/cordon.mjs');
+const cordon = (args: readonly string[]) => runCordonBin(args);
 const ORG = 'Acme Corp (policy kit)';
 const SUPPORT = 'https://help.acme.example/cordon';
 const LIST_ID = 'acme-policy-kit';
 const settle = (ms = 250) => new Promise((r) => setTimeout(r, ms));
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
-function cordon(args: readonly string[]): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 /** dist/ packed as a CRX signed with a fresh key; the manifest's key is that key's, so the IDs agree. */
 function packCrx(work: string): { id: string; crx: Buffer; version: string } {

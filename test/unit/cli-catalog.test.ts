@@ -1,25 +1,14 @@
 /** `cordon catalog`: the list of built-in entries and one entry with its sources. */
-import { spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/cli.ts';
 import { CATALOGUE, type CatalogueApp } from '../../src/core/catalogue/index.ts';
+import { runCordonBin, runCordonInProcess } from '../support/cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const BIN = join(ROOT, 'bin', 'cordon.mjs');
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
-async function cordon(args: readonly string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { out: (l) => (stdout += `${l}\n`), err: (l) => (stderr += `${l}\n`), now: () => new Date() });
-  return { code, stdout, stderr };
-}
+
+const cordon = (args: readonly string[]) => runCordonInProcess(args);
 
 describe('cordon catalog', () => {
   it('lists every entry with its id, name, domain and host counts and review date', async () => {
@@ -90,15 +79,7 @@ describe('cordon catalog', () => {
   });
 
   it('works through the real binary', async () => {
-    const run = await new Promise<Run>((done, fail) => {
-      const child = spawn(process.execPath, [BIN, 'catalog', 'deepseek'], { cwd: ROOT });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.on('error', fail);
-      child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
-    });
+    const run = await runCordonBin(['catalog', 'deepseek'], ROOT);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^DeepSeek \(deepseek\)$/m);
     expect(run.stdout).toMatch(/^ {2}deepseek\.com {2}\[AG, V2, DOCS, TRAY\]$/m);

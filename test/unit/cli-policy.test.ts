@@ -5,18 +5,16 @@
  * same inputs. Values the extension would refuse are refused here, one line each. Real Chromium
  * accepting the Linux JSON is test/browser/policy-kit.test.ts.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/cli.ts';
 import { DEFAULT_EXTENSION_ID, GECKO_ID } from '../../src/cli/commands/policy.ts';
 import { CHROME_WEB_STORE_UPDATE_URL } from '../../src/cli/policy/formats.ts';
 import { VECTORS_DIR } from '../vectors/vectors.ts';
+import { runCordonBin, runCordonInProcess, type CliRun } from '../support/cli.ts';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
-const BIN = join(ROOT, 'bin', 'cordon.mjs');
 const PUB_A = readFileSync(join(VECTORS_DIR, 'keys', 'signer-a.pub'), 'utf8').trim();
 const PUB_B = readFileSync(join(VECTORS_DIR, 'keys', 'signer-b.pub'), 'utf8').trim();
 const LIST_URL = 'https://lists.acme.example/cordon/blocklist.signed.json';
@@ -26,36 +24,17 @@ const ORG = 'Acme & Søns <"Q"> \\ Corp';
 /** Each spawn of the binary starts tsx (about 0.7 s, several seconds on a loaded machine). */
 const SPAWN_TIMEOUT = 30_000;
 
+const cordon = (args: readonly string[]) => runCordonInProcess(args);
+const bin = (args: readonly string[]) => runCordonBin(args, tmp);
+
 const tmp = mkdtempSync(join(tmpdir(), 'cordon-policy-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
-async function cordon(args: readonly string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { out: (l) => (stdout += `${l}\n`), err: (l) => (stderr += `${l}\n`), now: () => new Date() });
-  return { code, stdout, stderr };
-}
 
-function bin(args: readonly string[]): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: tmp });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 /** One `cordon: ...` line per problem, and nothing that looks like a stack trace. */
-function expectCleanError(run: Run, code: number, pattern: RegExp): void {
+function expectCleanError(run: CliRun, code: number, pattern: RegExp): void {
   expect(run.code, run.stderr).toBe(code);
   expect(run.stdout).toBe('');
   expect(run.stderr).toMatch(pattern);

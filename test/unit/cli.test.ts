@@ -3,16 +3,14 @@
  * and every committed vector through the verify command (in-process for speed, and a sample through
  * the binary: each spawn costs ~0.7 s of tsx start-up).
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/cli.ts';
 import { defined, envelopeBytes, loadVectors, vectorNamed, VECTORS_DIR, type TestVector } from '../vectors/vectors.ts';
+import { runCordonBin, runCordonInProcess, type CliRun } from '../support/cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const BIN = join(ROOT, 'bin', 'cordon.mjs');
 const EXAMPLE = join(ROOT, 'examples', 'blocklist.json');
 const KEY_A = join(VECTORS_DIR, 'keys', 'signer-a.TEST-ONLY.key');
 const KEY_B = join(VECTORS_DIR, 'keys', 'signer-b.TEST-ONLY.key');
@@ -22,34 +20,14 @@ const NOW = '2026-06-01T12:00:00Z';
 
 const tmp = mkdtempSync(join(tmpdir(), 'cordon-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const bin = (args: readonly string[]) => runCordonBin(args, tmp);
+const inProcess = (args: readonly string[], now = new Date(NOW)) => runCordonInProcess(args, () => now);
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
-function bin(args: readonly string[]): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: tmp });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
-async function inProcess(args: readonly string[], now = new Date(NOW)): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { out: (l) => (stdout += `${l}\n`), err: (l) => (stderr += `${l}\n`), now: () => now });
-  return { code, stdout, stderr };
-}
 
 /** One `cordon: ...` line per problem, and nothing that looks like a stack trace. */
-function expectCleanError(run: Run, code: number, pattern: RegExp): void {
+function expectCleanError(run: CliRun, code: number, pattern: RegExp): void {
   expect(run.code, run.stderr).toBe(code);
   expect(run.stderr).toMatch(pattern);
   for (const line of run.stderr.trimEnd().split('\n')) expect(line).toMatch(/^cordon: /);
@@ -76,7 +54,7 @@ function writeVector(vector: TestVector): string {
   return file;
 }
 
-function expectVectorOutcome(vector: TestVector, run: Run): void {
+function expectVectorOutcome(vector: TestVector, run: CliRun): void {
   if (vector.expect.ok) {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^valid: /);
@@ -239,7 +217,7 @@ describe('cordon sign validates the list first, naming the field', () => {
   const example = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as Record<string, unknown>;
   const explicitApp = { id: 'chatapp', name: 'ChatApp', domains: ['ChatApp.example'], mode: 'block', reason: 'Not approved.', since: '2026-01-01' };
 
-  async function signList(list: unknown, extra: readonly string[] = []): Promise<Run> {
+  async function signList(list: unknown, extra: readonly string[] = []): Promise<CliRun> {
     const file = join(tmp, `input-${Math.random().toString(36).slice(2)}.json`);
     writeFileSync(file, typeof list === 'string' ? list : JSON.stringify(list, null, 2));
     return inProcess(['sign', '--key', KEY_A, '--in', file, '--out', `${file}.signed`, ...extra]);
