@@ -19,7 +19,7 @@ import type { Rule } from '../src/core/dnr.ts';
 import { compileRules, type BlockedApp } from '../src/core/rules.ts';
 import type { CordonState } from '../src/core/state.ts';
 import { EXTENSION_ID, EXTENSION_ORIGIN } from '../test/support/chromium.ts';
-import { readState } from '../test/support/extension.ts';
+import { waitForState as waitForStateIn } from '../test/support/extension.ts';
 import { newSigner, type ListApp, type TestSigner } from '../test/support/signing.ts';
 import { startTrafficServer, type TrafficServer } from '../test/support/traffic-server.ts';
 import { cordonPolicy, launchBench, policyMode, type BenchBrowser } from './lib/chromium.ts';
@@ -39,16 +39,9 @@ const sleep = (msec: number) => new Promise((resolve) => setTimeout(resolve, mse
 
 // ---------------------------------------------------------------- helpers
 
-async function waitForState(worker: Worker, test: (s: CordonState) => boolean, what: string, timeoutMs = 60_000): Promise<CordonState> {
-  const deadline = Date.now() + timeoutMs;
-  let last: CordonState | undefined;
-  while (Date.now() < deadline) {
-    last = await readState(worker).catch(() => undefined);
-    if (last && test(last)) return last;
-    await sleep(100);
-  }
-  throw new Error(`timed out waiting for ${what}; last state: ${JSON.stringify(last)?.slice(0, 400)}`);
-}
+/** The harness's poll, with a benchmark's patience (a loaded machine) and a finer interval. */
+const waitForState = (worker: Worker, test: (s: CordonState) => boolean, what: string, timeout = 60_000): Promise<CordonState> =>
+  waitForStateIn(worker, test, what, { timeout, interval: 100 });
 
 type Dnr = { getDynamicRules(filter?: { ruleIds?: number[] }): Promise<Rule[]>; updateDynamicRules(o: { removeRuleIds?: number[]; addRules?: Rule[] }): Promise<void> };
 

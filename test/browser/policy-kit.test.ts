@@ -23,7 +23,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extensionIdFromKey } from '../../scripts/extension-id.ts';
 import type { CordonState } from '../../src/core/state.ts';
 import { CHROMIUM, DIST, newProfileDir } from '../support/chromium.ts';
-import { readState } from '../support/extension.ts';
+import { waitForState as waitForStateIn } from '../support/extension.ts';
 import { startListServer, type ListServer } from '../support/list-server.ts';
 import { canWritePolicy, chromiumPolicyFile, POLICY_SKIP_REASON } from '../support/policy.ts';
 import { listPayload, newSigner, type TestSigner } from '../support/signing.ts';
@@ -34,7 +34,6 @@ const cordon = (args: readonly string[]) => runCordonBin(args);
 const ORG = 'Acme Corp (policy kit)';
 const SUPPORT = 'https://help.acme.example/cordon';
 const LIST_ID = 'acme-policy-kit';
-const settle = (ms = 250) => new Promise((r) => setTimeout(r, ms));
 
 
 
@@ -101,16 +100,7 @@ describe.skipIf(!canWritePolicy)(`cordon policy --format linux under real Chromi
   let context: BrowserContext;
   let worker: Worker;
 
-  async function waitForState(test: (s: CordonState) => boolean, what: string, timeout = 45_000): Promise<CordonState> {
-    const deadline = Date.now() + timeout;
-    let last: CordonState | undefined;
-    while (Date.now() < deadline) {
-      last = await readState(worker).catch(() => undefined);
-      if (last && test(last)) return last;
-      await settle();
-    }
-    throw new Error(`timed out waiting for ${what}; last state: ${JSON.stringify(last)}`);
-  }
+  const waitForState = (test: (s: CordonState) => boolean, what: string) => waitForStateIn(worker, test, what, { timeout: 45_000 });
 
   beforeAll(async () => {
     traffic = await startTrafficServer();

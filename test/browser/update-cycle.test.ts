@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Rule } from '../../src/core/dnr.ts';
 import type { CordonState } from '../../src/core/state.ts';
 import { EXTENSION_ID, EXTENSION_ORIGIN, launchChromium, navigate, newProfileDir, type LaunchedBrowser } from '../support/chromium.ts';
-import { blockedByRules, checkNow, countRuleUpdates, dynamicRules, enabledRulesets, readState } from '../support/extension.ts';
+import { blockedByRules, checkNow, countRuleUpdates, dynamicRules, enabledRulesets, readState, waitForState as waitForStateIn } from '../support/extension.ts';
 import { startListServer, type ListServer } from '../support/list-server.ts';
 import { canWritePolicy, chromiumPolicyFile, POLICY_SKIP_REASON } from '../support/policy.ts';
 import { DAY, iso, listPayload, newSigner, type ListApp, type TestSigner } from '../support/signing.ts';
@@ -51,16 +51,8 @@ describe.skipIf(!canWritePolicy)(`the update cycle under real enterprise policy 
     lists.serve({ kind: 'list', body: good.body });
   }
 
-  async function waitForState(test: (s: CordonState) => boolean, what: string, timeout = 30_000): Promise<CordonState> {
-    const deadline = Date.now() + timeout;
-    let last: CordonState | undefined;
-    while (Date.now() < deadline) {
-      last = await readState(worker).catch(() => undefined);
-      if (last && test(last)) return last;
-      await settle(250);
-    }
-    throw new Error(`timed out waiting for ${what}; last state: ${JSON.stringify(last)}`);
-  }
+  const waitForState = (test: (s: CordonState) => boolean, what: string, timeout?: number) =>
+    waitForStateIn(worker, test, what, timeout === undefined ? {} : { timeout });
 
   async function freshPage(): Promise<Page> {
     await page?.close().catch(() => undefined);

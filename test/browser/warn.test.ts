@@ -12,7 +12,7 @@ import type { Rule } from '../../src/core/dnr.ts';
 import type { CordonState } from '../../src/core/state.ts';
 import { fingerprint } from '../../src/core/view/format.ts';
 import { EXTENSION_ID, EXTENSION_ORIGIN, launchChromium, navigate, newProfileDir, type LaunchedBrowser } from '../support/chromium.ts';
-import { checkNow, readState } from '../support/extension.ts';
+import { checkNow, waitForState as waitForStateIn } from '../support/extension.ts';
 import { startListServer, type ListServer } from '../support/list-server.ts';
 import { canWritePolicy, chromiumPolicyFile, POLICY_SKIP_REASON } from '../support/policy.ts';
 import { iso, listPayload, newSigner, type ListApp, type TestSigner } from '../support/signing.ts';
@@ -45,16 +45,8 @@ describe.skipIf(!canWritePolicy)(`warn mode, end to end under real enterprise po
     lists.serve({ kind: 'list', body: signer.sign(listPayload(LIST_ID, serial, apps, { changes })) });
   }
 
-  async function waitForState(test: (s: CordonState) => boolean, what: string, timeout = 30_000): Promise<CordonState> {
-    const deadline = Date.now() + timeout;
-    let last: CordonState | undefined;
-    while (Date.now() < deadline) {
-      last = await readState(worker).catch(() => undefined);
-      if (last && test(last)) return last;
-      await settle(250);
-    }
-    throw new Error(`timed out waiting for ${what}; last state: ${JSON.stringify(last)}`);
-  }
+  const waitForState = (test: (s: CordonState) => boolean, what: string, timeout?: number) =>
+    waitForStateIn(worker, test, what, timeout === undefined ? {} : { timeout });
 
   async function newPage(): Promise<Page> {
     const page = await browser.context.newPage();

@@ -8,6 +8,23 @@ export async function readState(worker: Worker): Promise<CordonState | undefined
   return worker.evaluate(async () => (await chrome.storage.local.get('state')).state as CordonState | undefined);
 }
 
+/** Polls the recorded state until `test` holds; the error names `what` and shows the last state seen. */
+export async function waitForState(
+  worker: Worker,
+  test: (s: CordonState) => boolean,
+  what: string,
+  { timeout = 30_000, interval = 250 }: { timeout?: number; interval?: number } = {},
+): Promise<CordonState> {
+  const deadline = Date.now() + timeout;
+  let last: CordonState | undefined;
+  while (Date.now() < deadline) {
+    last = await readState(worker).catch(() => undefined);
+    if (last && test(last)) return last;
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
+  throw new Error(`timed out waiting for ${what}; last state: ${JSON.stringify(last)?.slice(0, 2000)}`);
+}
+
 export async function dynamicRules(worker: Worker): Promise<Rule[]> {
   return worker.evaluate(() => chrome.declarativeNetRequest.getDynamicRules() as unknown as Promise<Rule[]>);
 }
