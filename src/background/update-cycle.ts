@@ -109,6 +109,17 @@ export async function reconcile(): Promise<void> {
   }
 }
 
+/** Whether `accepted` was verified under exactly this policy's source and trust settings. */
+function acceptedUnder(accepted: AcceptedList, policy: Extract<Policy, { kind: 'signed' }>): boolean {
+  const keys = (list: readonly string[]) => [...new Set(list)].sort().join(' ');
+  return (
+    accepted.url === policy.listUrl &&
+    accepted.threshold === policy.threshold &&
+    keys(accepted.trustedKeys) === keys(policy.trustedKeys) &&
+    (policy.listId === undefined || policy.listId === accepted.listId)
+  );
+}
+
 async function signedCycle(
   policy: Extract<Policy, { kind: 'signed' }>,
   previous: CordonState,
@@ -122,8 +133,15 @@ async function signedCycle(
     changed: false,
   });
 
-  // Validators only when the list in force came from this very URL: a 304 then means "what you enforce".
-  const current = previous.source.kind === 'signed' && previous.source.url === policy.listUrl && accepted?.url === policy.listUrl;
+  // Validators only when the list in force came from this very URL and was accepted under the trust
+  // settings in force now: a 304 then means "what you enforce, still trusted". After a key rotation
+  // (a key dropped from trustedKeys, a higher threshold), the list is fetched in full and verified
+  // against the new settings, so a list signed only by a removed key is never kept on a 304.
+  const current =
+    previous.source.kind === 'signed' &&
+    previous.source.url === policy.listUrl &&
+    accepted !== undefined &&
+    acceptedUnder(accepted, policy);
   const fetched = await fetchList(policy.listUrl, current && accepted ? { validators: accepted.validators } : {});
   if (fetched.kind === 'failed') return fail(fetched.code, fetched.message);
   if (fetched.kind === 'not-modified') {

@@ -283,6 +283,46 @@ describe.skipIf(!canWritePolicy)(`the update cycle under real enterprise policy 
       }
     });
 
+    it("a key rotation that drops the list's only signer: fetched in full, not kept on a 304, rejected", async () => {
+      const requestsBefore = lists.requests.length;
+      try {
+        await expectFailure('no-valid-signature', async () => {
+          writePolicy({ trustedKeys: [stranger.publicKey] });
+          return waitForState((s) => s.problem?.code === 'no-valid-signature', 'the rotated policy');
+        });
+        const after = lists.requests.slice(requestsBefore);
+        expect(after.length).toBeGreaterThan(0);
+        for (const request of after) {
+          expect(request.status).toBe(200);
+          expect(request.headers['if-none-match']).toBeUndefined();
+        }
+      } finally {
+        writePolicy();
+        await waitForState((s) => s.problem === undefined, 'the restored policy');
+      }
+    });
+
+    it('a key rotation that adds a key: the list is verified again under the new keys, no rule update', async () => {
+      const updates = await countRuleUpdates(worker);
+      const requestsBefore = lists.requests.length;
+      try {
+        writePolicy({ trustedKeys: [signer.publicKey, stranger.publicKey] });
+        await expect.poll(() => lists.requests.length, { timeout: 30_000 }).toBeGreaterThan(requestsBefore);
+        const state = await waitForState((s) => s.lastCheck?.outcome === 'unchanged' && Date.parse(s.lastCheck.at) > Date.now() - 20_000, 'the re-verified list');
+        expect(lists.requests[requestsBefore]?.status).toBe(200);
+        expect(state.problem).toBeUndefined();
+        expect(state.list?.serial).toBe(good.serial);
+        expect(await updates()).toBe(0);
+        // Accepted under the new keys, the list costs a 304 again.
+        const before = lists.requests.length;
+        await checkNow(browser.context);
+        expect(lists.requests.slice(before).map((r) => r.status)).toEqual([304]);
+      } finally {
+        writePolicy();
+        await waitForState((s) => s.problem === undefined, 'the restored policy');
+      }
+    });
+
     it('policy removed: the last verified list stays in force', async () => {
       try {
         await expectFailure('policy-missing', async () => {
