@@ -9,16 +9,17 @@
  * writes into an unpacked build it has loaded, is left out. The version in package.json must equal the
  * manifest's and both builds', or nothing is written.
  *
- * The zip writer is the ~60 lines below rather than a dependency: Node ≥ 20.15 has zlib.crc32 and
- * deflateRawSync, which is all a zip of a few dozen files needs, and writing the bytes ourselves keeps
- * the archives reproducible (fixed timestamps and modes, sorted entries, no extra fields): the same
- * build gives the same archive, byte for byte, with a given Node.
+ * The archives are written with fflate's zipSync, set up to be reproducible: every entry gets the same
+ * timestamp (1980-01-01 00:00:00) and mode (0644, made on Unix), entries are in name order, deflated at
+ * level 9, with no directory entries, extra fields or comments, so the same build gives the same archive,
+ * byte for byte, with a given fflate. Names that could unpack outside the target folder, and repeated
+ * names, are refused.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { crc32, deflateRawSync } from 'node:zlib';
+import { zipSync, type Zippable } from 'fflate';
 
 export interface ZipEntry {
   /** Path inside the archive, with forward slashes. */
@@ -26,76 +27,39 @@ export interface ZipEntry {
   readonly data: Uint8Array;
 }
 
-/** 1980-01-01 00:00:00, the earliest MS-DOS date: every entry gets it, so the archive never depends on mtimes. */
-const DOS_TIME = 0;
-const DOS_DATE = (0 << 9) | (1 << 5) | 1;
-/** Version 2.0 (deflate), made on Unix (3) so the external attributes carry a file mode. */
-const VERSION_NEEDED = 20;
-const VERSION_MADE_BY = (3 << 8) | 20;
-const FILE_MODE = 0o100644;
-/** General-purpose flag bit 11: names are UTF-8. */
-const UTF8_NAMES = 0x0800;
+/** A regular file, mode 0644, in the external attributes; they count only with os 3 (Unix). */
+const UNIX = 3;
+const FILE_ATTRS = (0o100644 << 16) >>> 0;
 
-/** A zip archive (PKWARE APPNOTE 4.3) of the entries, sorted by name, each deflated unless storing is smaller. */
+/**
+ * A zip archive of the entries (fflate's zipSync), in name order, each deflated at level 9.
+ *
+ * fflate writes a plain object's keys in their JavaScript order, which is insertion order except that
+ * names that are array indices ("0", "42": digits only, so only at the root) come first, in numeric order.
+ * Either way the order follows from the names alone, so the archive stays reproducible.
+ */
 export function zip(entries: readonly ZipEntry[]): Buffer {
   const sorted = [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
+  if (sorted.length > 0xffff) throw new Error('zip: more than 65,535 entries need zip64');
+  const files: Zippable = {};
   for (const [i, entry] of sorted.entries()) {
     if (entry.name === '' || entry.name.startsWith('/') || entry.name.split('/').some((part) => part === '..' || part === '')) {
       throw new Error(`zip: unsafe entry name "${entry.name}"`);
     }
     if (i > 0 && sorted[i - 1]?.name === entry.name) throw new Error(`zip: "${entry.name}" twice`);
-    const name = Buffer.from(entry.name, 'utf8');
-    const deflated = deflateRawSync(entry.data, { level: 9 });
-    const stored = deflated.length >= entry.data.length;
-    const body = stored ? Buffer.from(entry.data) : deflated;
-    const crc = crc32(entry.data);
-    if (entry.data.length > 0xfffffffe || offset > 0xfffffffe) throw new Error('zip: archives over 4 GiB need zip64');
-
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(VERSION_NEEDED, 4);
-    local.writeUInt16LE(UTF8_NAMES, 6);
-    local.writeUInt16LE(stored ? 0 : 8, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(entry.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
-
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(VERSION_MADE_BY, 4);
-    central.writeUInt16LE(VERSION_NEEDED, 6);
-    central.writeUInt16LE(UTF8_NAMES, 8);
-    central.writeUInt16LE(stored ? 0 : 8, 10);
-    central.writeUInt16LE(DOS_TIME, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(entry.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    // extra length, comment length, disk number start, internal attributes: all 0
-    central.writeUInt32LE((FILE_MODE << 16) >>> 0, 38);
-    central.writeUInt32LE(offset, 42);
-
-    locals.push(local, name, body);
-    centrals.push(central, name);
-    offset += local.length + name.length + body.length;
+    // fflate files entries under their names in a plain object, where this one would set the prototype.
+    if (entry.name === '__proto__') throw new Error('zip: fflate cannot write an entry named "__proto__" at the root');
+    if (entry.data.length > 0xfffffffe) throw new Error('zip: archives over 4 GiB need zip64');
+    files[entry.name] = entry.data;
   }
-  if (sorted.length > 0xffff) throw new Error('zip: more than 65,535 entries need zip64');
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(sorted.length, 8);
-  end.writeUInt16LE(sorted.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  // Every entry is dated 1980-01-01 00:00:00, the earliest MS-DOS date, so the archive never depends on
+  // mtimes. Local time on purpose, made at each call: fflate turns the Date into a DOS date with the
+  // local-time getters, so this gives the same bytes in every time zone (a UTC instant would be 07:00 in
+  // Jakarta, and 1979 west of Greenwich, which fflate refuses).
+  const mtime = new Date(1980, 0, 1, 0, 0, 0);
+  const archive = zipSync(files, { level: 9, mtime, os: UNIX, attrs: FILE_ATTRS });
+  if (archive.length > 0xfffffffe) throw new Error('zip: archives over 4 GiB need zip64');
+  return Buffer.from(archive.buffer, archive.byteOffset, archive.length);
 }
 
 /** What a package never holds: dot-files, and the _metadata/ Chromium writes into a loaded unpacked build. */

@@ -67,6 +67,26 @@ function readZip(archive: Buffer): Map<string, Buffer> {
   return files;
 }
 
+/** What each central directory entry says beside its bytes: how it is packed, dated and moded. */
+function headersOf(archive: Buffer): { name: string; method: number; time: number; date: number; madeBy: number; attrs: number }[] {
+  const eocd = archive.length - 22;
+  const out = [];
+  let at = archive.readUInt32LE(eocd + 16);
+  for (let i = 0; i < archive.readUInt16LE(eocd + 10); i++) {
+    const nameLength = archive.readUInt16LE(at + 28);
+    out.push({
+      name: archive.subarray(at + 46, at + 46 + nameLength).toString('utf8'),
+      madeBy: archive.readUInt16LE(at + 4),
+      method: archive.readUInt16LE(at + 10),
+      time: archive.readUInt16LE(at + 12),
+      date: archive.readUInt16LE(at + 14),
+      attrs: archive.readUInt32LE(at + 38),
+    });
+    at += 46 + nameLength + archive.readUInt16LE(at + 30) + archive.readUInt16LE(at + 32);
+  }
+  return out;
+}
+
 const unzipAvailable = spawnSync('unzip', ['-v']).status === 0;
 
 function write(path: string, data: string | Buffer): void {
@@ -95,17 +115,22 @@ function fixture(root: string, versions: { pkg?: string; manifest?: string; dist
 }
 
 describe('the zip writer', () => {
-  it('writes what a strict reader and Info-ZIP read back: stored and deflated entries, UTF-8 names, an empty file', () => {
+  it('writes what a strict reader and Info-ZIP read back: deflated entries, UTF-8 names, an empty file', () => {
     const entries: ZipEntry[] = [
       { name: 'manifest.json', data: Buffer.from('{"version":"1"}') },
       { name: 'a/deep/path/ü.txt', data: Buffer.from('héllo '.repeat(1000)) },
-      { name: 'random.bin', data: randomBytes(5000) }, // incompressible: stored
+      { name: 'random.bin', data: randomBytes(5000) }, // incompressible: deflate falls back to stored blocks inside
       { name: 'empty', data: Buffer.alloc(0) },
     ];
     const archive = zip(entries);
     const files = readZip(archive);
     expect([...files.keys()]).toEqual(['a/deep/path/ü.txt', 'empty', 'manifest.json', 'random.bin']);
     for (const entry of entries) expect(files.get(entry.name)?.equals(entry.data), entry.name).toBe(true);
+    // fflate deflates every entry (method 8), even where storing would be a few bytes smaller; every entry
+    // is dated 1980-01-01 00:00:00 (DOS time 0, date 0x0021) and is a 0644 file made on Unix (3).
+    for (const header of headersOf(archive)) {
+      expect(header, header.name).toEqual({ name: header.name, method: 8, time: 0, date: (1 << 5) | 1, madeBy: (3 << 8) | 20, attrs: (0o100644 << 16) >>> 0 });
+    }
     if (unzipAvailable) {
       const path = join(tmp, 'writer.zip');
       writeFileSync(path, archive);
@@ -115,9 +140,37 @@ describe('the zip writer', () => {
     }
   });
 
+  it('gives the same bytes in every time zone (fflate reads the date with local-time getters)', () => {
+    const entries: ZipEntry[] = [{ name: 'manifest.json', data: Buffer.from('{"version":"1"}') }];
+    const saved = process.env.TZ;
+    const archives = new Map<string, Buffer>();
+    try {
+      for (const tz of ['UTC', 'Asia/Jakarta', 'America/Los_Angeles', 'Pacific/Kiritimati']) {
+        process.env.TZ = tz;
+        archives.set(tz, zip(entries));
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+    const utc = archives.get('UTC');
+    expect(utc && headersOf(utc)[0]).toMatchObject({ time: 0, date: (1 << 5) | 1 });
+    for (const [tz, archive] of archives) expect(archive.equals(utc ?? Buffer.alloc(0)), tz).toBe(true);
+  });
+
+  it('orders entries by name, but puts names that are array indices first, in numeric order (how fflate walks an object)', () => {
+    const names = ['b', 'a/2', '10', 'a/__proto__', '9', 'a/10', 'A', 'constructor'];
+    const archive = zip(names.map((name) => ({ name, data: Buffer.from(name) })));
+    const files = readZip(archive);
+    expect([...files.keys()]).toEqual(['9', '10', 'A', 'a/10', 'a/2', 'a/__proto__', 'b', 'constructor']);
+    for (const name of names) expect(files.get(name)?.toString('utf8'), name).toBe(name);
+  });
+
   it('refuses names that could escape the folder they are unpacked into, and repeats', () => {
     for (const name of ['../evil', '/etc/passwd', 'a//b', '']) expect(() => zip([{ name, data: Buffer.alloc(1) }]), name).toThrow(/unsafe entry name/);
     expect(() => zip([{ name: 'x', data: Buffer.alloc(1) }, { name: 'x', data: Buffer.alloc(2) }])).toThrow(/twice/);
+    // Not unsafe, but fflate would take it for the prototype of its table of entries.
+    expect(() => zip([{ name: '__proto__', data: Buffer.alloc(1) }])).toThrow(/cannot write an entry named "__proto__"/);
   });
 });
 
