@@ -76,19 +76,49 @@ export function normalizeDomain(input: unknown): DomainCheck {
   return normalizeDomainFully(input);
 }
 
-// Two or more LDH labels of 1 to 63 characters, no hyphen at either end of a label.
-const CANONICAL_HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-const IP_LAST_LABEL = /\.(?:\d+|0x[0-9a-f]*)$/;
-
 /**
  * The fast path: true only for a value `normalizeDomainFully` would return unchanged up to its public
  * suffix check (test/unit/domain.test.ts holds the two together). Almost every list entry, and every
- * entry of a signed list, is already canonical; one anchored regex then replaces the split and the
- * per-label checks. `xn--` labels still go through the URL parser, which is what validates punycode.
+ * entry of a signed list, is already canonical: two or more labels of 1 to 63 of [a-z0-9-], no hyphen
+ * at either end of a label, at most 253 characters, and a last label that is not a number (which the
+ * URL parser reads as an IPv4 address). One pass over the characters replaces the split and the
+ * per-label regexes. `xn--` labels still go through the URL parser, which is what validates punycode.
  */
 export function isCanonicalAsciiHost(input: string): boolean {
-  // The length test first also bounds the regex's work on hostile input.
-  return input.length <= 253 && CANONICAL_HOST.test(input) && !IP_LAST_LABEL.test(input) && !input.includes('xn--');
+  const n = input.length;
+  if (n > 253) return false;
+  let start = 0; // where the current label starts
+  let lastStart = 0; // where the last complete label started
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? input.charCodeAt(i) : DOT;
+    if (c === DOT) {
+      const length = i - start;
+      if (length === 0 || length > 63 || input.charCodeAt(start) === HYPHEN || input.charCodeAt(i - 1) === HYPHEN) return false;
+      lastStart = start;
+      start = i + 1;
+    } else if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === HYPHEN)) {
+      return false;
+    }
+  }
+  return lastStart > 0 && !isNumericLabel(input, lastStart) && !input.includes('xn--');
+}
+
+const DOT = 0x2e;
+const HYPHEN = 0x2d;
+
+/** `input.slice(from)` matches /^(?:\d+|0x[0-9a-f]*)$/: the label makes the host an IPv4 address. */
+function isNumericLabel(input: string, from: number): boolean {
+  let i = from;
+  let hex = false;
+  if (input.charCodeAt(i) === 0x30 && input.charCodeAt(i + 1) === 0x78) {
+    hex = true;
+    i += 2;
+  }
+  for (; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    if (!((c >= 0x30 && c <= 0x39) || (hex && c >= 0x61 && c <= 0x66))) return false;
+  }
+  return true;
 }
 
 /**
