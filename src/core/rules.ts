@@ -81,13 +81,13 @@ export function compileVerifiedList(verified: Pick<VerifySuccess, 'ok' | 'list'>
 function compileApps(
   apps: readonly BlockedApp[],
   options: CompileOptions,
-  canonicalDomains: (appId: string, values: readonly string[]) => string[],
+  namesOf: (appId: string, values: readonly string[]) => string[],
 ): Rule[] {
   const rules: Rule[] = [];
   let id = options.firstRuleId ?? 1;
   const subresources = subresourceTypes(options.target ?? 'chrome');
   for (const app of apps) {
-    const blocked = pruneSubdomains(canonicalDomains(app.id, [...app.domains, ...(app.hosts ?? [])]));
+    const blocked = pruneSubdomains(namesOf(app.id, [...app.domains, ...(app.hosts ?? [])]));
     if (blocked.length === 0) continue;
     rules.push({
       id: id++,
@@ -112,7 +112,7 @@ function compileApps(
       action: { type: 'block' },
       condition: { requestDomains: blocked, resourceTypes: [...subresources] },
     });
-    const allowed = pruneSubdomains(canonicalDomains(app.id, app.allow ?? []));
+    const allowed = pruneSubdomains(namesOf(app.id, app.allow ?? []));
     // An allow rule outranks every block rule, so one app's exception must never reach another's hosts.
     const stray = allowed.find((host) => !blocked.some((domain) => isSameOrSubdomain(host, domain)));
     if (stray !== undefined) throw new Error(`app "${app.id}": allowed host "${stray}" is not one of its blocked hosts`);

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { parse } from 'tldts';
 import { describe, expect, it } from 'vitest';
 import {
   checkCanonicalDomain,
@@ -195,6 +196,18 @@ describe('the canonical fast path', () => {
     // An exception rule (!www.ck) makes a name under a wildcard suffix registrable.
     expect(normalizeDomain('www.ck')).toEqual({ ok: true, domain: 'www.ck' });
     for (const ip of ['1.2.3.4', '10.0.0.1', '0x7f.1', 'a.b.255']) expect(normalizeDomain(ip)).toMatchObject({ ok: false, code: 'ip-address' });
+  });
+
+  it('isPublicSuffix gives the answer of a full tldts parse', () => {
+    const suffixy = fc
+      .array(fc.constantFrom('co', 'uk', 'com', 'github', 'io', 's3', 'amazonaws', 'ck', 'www', 'kawasaki', 'jp', 'city', 'x', 'blogspot', 'appspot'), { minLength: 1, maxLength: 4 })
+      .map((labels) => labels.join('.'));
+    fc.assert(
+      fc.property(fc.oneof(suffixy, fc.domain()), (host) => {
+        expect(isPublicSuffix(host)).toBe(parse(host, { allowPrivateDomains: true, extractHostname: false }).publicSuffix === host);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('stays fast and correct on hostile lengths', () => {
