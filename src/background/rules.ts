@@ -6,7 +6,8 @@
 import browser from 'webextension-polyfill';
 import type { Rule } from '../core/dnr.ts';
 import { BLOCK_PAGE_PATH, BUILTIN_RULESET_ID } from '../core/paths.ts';
-import { compileRules, type BlockedApp } from '../core/rules.ts';
+import type { VerifySuccess } from '../core/blocklist/verify.ts';
+import { compileRules, compileVerifiedList, type BlockedApp } from '../core/rules.ts';
 
 // The polyfill's DNR types follow Firefox; Cordon's own Rule type follows Chrome (see core/dnr.ts).
 type Dnr = {
@@ -17,8 +18,15 @@ type Dnr = {
 };
 const dnr = () => browser.declarativeNetRequest as unknown as Dnr;
 
+const compileOptions = () => ({ blockPageUrl: browser.runtime.getURL(BLOCK_PAGE_PATH), target: __BROWSER__ });
+
 export function compileForBrowser(apps: readonly BlockedApp[]): Rule[] {
-  return compileRules(apps, { blockPageUrl: browser.runtime.getURL(BLOCK_PAGE_PATH), target: __BROWSER__ });
+  return compileRules(apps, compileOptions());
+}
+
+/** For a list just verified: its names were checked by the verifier, and are not checked again. */
+export function compileVerifiedForBrowser(verified: VerifySuccess): Rule[] {
+  return compileVerifiedList(verified, compileOptions());
 }
 
 /** Key order differs between what Cordon builds and what Chrome hands back: compare with sorted keys. */

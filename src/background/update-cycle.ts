@@ -13,7 +13,7 @@ import { appsFromCatalogue, appsFromList, listInfoOf } from '../core/enforced.ts
 import { fetchList } from '../core/fetch-list.ts';
 import { parsePolicy, type Policy } from '../core/policy.ts';
 import { nextWithdrawn, type CordonState, type Problem, type ProblemCode } from '../core/state.ts';
-import { compileForBrowser, enforceRules } from './rules.ts';
+import { compileForBrowser, compileVerifiedForBrowser, enforceRules } from './rules.ts';
 import { readManagedPolicy } from './managed-policy.ts';
 import { loadAccepted, loadSchedule, loadState, saveAccepted, saveSchedule, saveState, type AcceptedList } from './storage.ts';
 
@@ -103,7 +103,7 @@ export async function reconcile(): Promise<void> {
       await saveState({ ...state, problem: problem('stored-list-invalid', 'The stored list no longer verifies; the rules in force are kept.', at) });
       return;
     }
-    await enforceRules(compileForBrowser(appsFromList(verified.list)), false);
+    await enforceRules(compileVerifiedForBrowser(verified), false);
   } catch (error) {
     console.error('cordon: reconcile failed; rules left as they were', error);
   }
@@ -180,7 +180,7 @@ async function signedCycle(
   }
 
   try {
-    await enforceRules(compileForBrowser(apps), false);
+    await enforceRules(compileVerifiedForBrowser(verified), false);
   } catch (error) {
     return fail('apply-failed', `The browser refused the new rules; the previous ones stay in force (${String(error)}).`);
   }

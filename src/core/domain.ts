@@ -6,7 +6,8 @@
  * `'tiktok.com:80'`, `'tiktok.com/path'`), and rejects a whole update for one non-ASCII domain. A list
  * that "blocks" such a value gives a false sense of safety, so every domain passes through here first.
  */
-import { parse as parseHost } from 'tldts';
+import { getPublicSuffix } from 'tldts';
+import { sortStrings } from './sort-strings.ts';
 
 export { hostOf, isSameOrSubdomain } from './host.ts';
 
@@ -69,6 +70,62 @@ const fail = (input: unknown, code: DomainErrorCode): DomainCheck => ({
  * or says precisely why it can never match.
  */
 export function normalizeDomain(input: unknown): DomainCheck {
+  if (typeof input === 'string' && isCanonicalAsciiHost(input)) {
+    return isPublicSuffix(input) ? fail(input, 'public-suffix') : { ok: true, domain: input };
+  }
+  return normalizeDomainFully(input);
+}
+
+/**
+ * The fast path: true only for a value `normalizeDomainFully` would return unchanged up to its public
+ * suffix check (test/unit/domain.test.ts holds the two together). Almost every list entry, and every
+ * entry of a signed list, is already canonical: two or more labels of 1 to 63 of [a-z0-9-], no hyphen
+ * at either end of a label, at most 253 characters, and a last label that is not a number (which the
+ * URL parser reads as an IPv4 address). One pass over the characters replaces the split and the
+ * per-label regexes. `xn--` labels still go through the URL parser, which is what validates punycode.
+ */
+export function isCanonicalAsciiHost(input: string): boolean {
+  const n = input.length;
+  if (n > 253) return false;
+  let start = 0; // where the current label starts
+  let lastStart = 0; // where the last complete label started
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? input.charCodeAt(i) : DOT;
+    if (c === DOT) {
+      const length = i - start;
+      if (length === 0 || length > 63 || input.charCodeAt(start) === HYPHEN || input.charCodeAt(i - 1) === HYPHEN) return false;
+      lastStart = start;
+      start = i + 1;
+    } else if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === HYPHEN)) {
+      return false;
+    }
+  }
+  return lastStart > 0 && !isNumericLabel(input, lastStart) && !input.includes('xn--');
+}
+
+const DOT = 0x2e;
+const HYPHEN = 0x2d;
+
+/** `input.slice(from)` matches /^(?:\d+|0x[0-9a-f]*)$/: the label makes the host an IPv4 address. */
+function isNumericLabel(input: string, from: number): boolean {
+  let i = from;
+  let hex = false;
+  if (input.charCodeAt(i) === 0x30 && input.charCodeAt(i + 1) === 0x78) {
+    hex = true;
+    i += 2;
+  }
+  for (; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    if (!((c >= 0x30 && c <= 0x39) || (hex && c >= 0x61 && c <= 0x66))) return false;
+  }
+  return true;
+}
+
+/**
+ * Every check, for any input: the reference the fast path in `normalizeDomain` must agree with.
+ * Exported for the tests only.
+ */
+export function normalizeDomainFully(input: unknown): DomainCheck {
   if (typeof input !== 'string') return fail(input, 'not-a-string');
   if (input.length === 0) return fail(input, 'empty');
   const host = CANONICAL_ASCII.test(input) && !input.includes('xn--') ? (dotError(input) ?? input) : toAsciiHost(input);
@@ -132,9 +189,11 @@ export function checkCanonicalDomain(input: unknown): DomainCheck {
  * would block every site hosted there, which no app entry may do.
  */
 export function isPublicSuffix(host: string): boolean {
-  const parsed = parseHost(host, { allowPrivateDomains: true, extractHostname: false });
-  return parsed.publicSuffix === host;
+  // getPublicSuffix stops after the suffix lookup; a full parse() also derives domain and subdomain.
+  return getPublicSuffix(host, PSL_OPTIONS) === host;
 }
+
+const PSL_OPTIONS = { allowPrivateDomains: true, extractHostname: false } as const;
 
 /**
  * Removes duplicates and any domain already covered by a parent in the same set: `requestDomains`
@@ -143,13 +202,24 @@ export function isPublicSuffix(host: string): boolean {
  */
 export function pruneSubdomains(domains: Iterable<string>): string[] {
   const unique = new Set(domains);
-  return [...unique]
-    .filter((d) => {
-      const labels = d.split('.');
-      for (let i = 1; i < labels.length - 1; i++) {
-        if (unique.has(labels.slice(i).join('.'))) return false;
-      }
-      return true;
-    })
-    .sort();
+  const kept: string[] = [];
+  for (const domain of unique) if (!hasListedParent(domain, unique)) kept.push(domain);
+  return sortStrings(kept);
+}
+
+/**
+ * Whether a parent of `domain` with at least two labels is in `set` (`a.b.example.com` looks up
+ * `b.example.com` and `example.com`). Scans for dots and slices the tail: no array of labels and no
+ * joined string per parent, which dominated pruning 100k names.
+ */
+function hasListedParent(domain: string, set: ReadonlySet<string>): boolean {
+  let dot = domain.indexOf('.');
+  while (dot !== -1) {
+    const next = domain.indexOf('.', dot + 1);
+    // The tail after the last dot is a single label (a TLD): never a parent worth looking up.
+    if (next === -1) return false;
+    if (set.has(domain.slice(dot + 1))) return true;
+    dot = next;
+  }
+  return false;
 }

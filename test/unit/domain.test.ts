@@ -1,6 +1,15 @@
 import fc from 'fast-check';
+import { parse } from 'tldts';
 import { describe, expect, it } from 'vitest';
-import { checkCanonicalDomain, normalizeDomain, pruneSubdomains, type DomainErrorCode } from '../../src/core/domain.ts';
+import {
+  checkCanonicalDomain,
+  isCanonicalAsciiHost,
+  isPublicSuffix,
+  normalizeDomain,
+  normalizeDomainFully,
+  pruneSubdomains,
+  type DomainErrorCode,
+} from '../../src/core/domain.ts';
 
 const rejected: Array<[unknown, DomainErrorCode]> = [
   [42, 'not-a-string'],
@@ -112,5 +121,137 @@ describe('pruneSubdomains', () => {
     expect(
       pruneSubdomains(['www.tiktok.com', 'tiktok.com', 'tiktok.com', 'a.b.tiktokv.com', 'b.tiktokv.com', 'nottiktok.com']),
     ).toEqual(['b.tiktokv.com', 'nottiktok.com', 'tiktok.com']);
+  });
+});
+
+// Strings close to host names (dots, hyphens, digits, "xn--", upper case, stray characters), so that
+// random cases land on both sides of every check instead of being rejected by the first one.
+const hostish = fc
+  .array(fc.constantFrom('a', 'b', 'z', '0', '7', '-', '.', '.', 'xn--', 'co', 'uk', 'com', 'io', 'github', '0x', 'A', '_', ' ', '\u00e9', '*'), {
+    maxLength: 16,
+  })
+  .map((parts) => parts.join(''));
+const anyHostInput = fc.oneof(hostish, fc.domain(), fc.string({ maxLength: 30 }), fc.string({ unit: 'grapheme', maxLength: 20 }));
+
+describe('the canonical fast path', () => {
+  it('gives exactly the answer of the full checks, for any input', () => {
+    fc.assert(
+      fc.property(anyHostInput, (input) => {
+        const full = normalizeDomainFully(input);
+        expect(normalizeDomain(input)).toEqual(full);
+        const canonical = checkCanonicalDomain(input);
+        expect(canonical.ok).toBe(full.ok && full.domain === input);
+        if (!canonical.ok) expect(canonical.code).toBe(full.ok ? 'not-canonical' : full.code);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('only takes values the full checks accept unchanged or refuse as a public suffix', () => {
+    fc.assert(
+      fc.property(anyHostInput, (input) => {
+        if (!isCanonicalAsciiHost(input)) return;
+        const full = normalizeDomainFully(input);
+        if (full.ok) expect(full.domain).toBe(input);
+        else expect(full.code).toBe('public-suffix');
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it.each([
+    ['tiktok.com', true],
+    ['a.b', true],
+    [`${'a'.repeat(63)}.com`, true],
+    [`${'a'.repeat(64)}.com`, false],
+    [`${'abcdefgh.'.repeat(27)}com`.slice(-253), true],
+    [`${'abcdefgh.'.repeat(28)}com`, false],
+    ['com', false],
+    ['TikTok.com', false],
+    ['-a.com', false],
+    ['a-.com', false],
+    ['a..com', false],
+    ['.a.com', false],
+    ['a.com.', false],
+    ['1.2.3.4', false],
+    ['a.0x', false],
+    ['a.0x7f', false],
+    ['a.123', false],
+    ['a.1x', true],
+    ['xn--bcher-kva.de', false],
+    ['fooxn--bar.com', false],
+    ['tik_tok.com', false],
+    ['tiktok.com\n', false],
+  ])('%j is canonical ASCII by shape: %s', (input, expected) => {
+    expect(isCanonicalAsciiHost(input)).toBe(expected);
+    // Whatever the shape test says, the answer is the full checks' answer.
+    expect(normalizeDomain(input)).toEqual(normalizeDomainFully(input));
+  });
+
+  it('refuses bare public suffixes of both sections, and IPs, as before', () => {
+    for (const suffix of ['co.uk', 'com.au', 'github.io', 'cloudfront.net', 's3.amazonaws.com', 'foo.ck', 'blogspot.com']) {
+      expect(isPublicSuffix(suffix)).toBe(true);
+      expect(normalizeDomain(suffix)).toMatchObject({ ok: false, code: 'public-suffix' });
+    }
+    // An exception rule (!www.ck) makes a name under a wildcard suffix registrable.
+    expect(normalizeDomain('www.ck')).toEqual({ ok: true, domain: 'www.ck' });
+    for (const ip of ['1.2.3.4', '10.0.0.1', '0x7f.1', 'a.b.255']) expect(normalizeDomain(ip)).toMatchObject({ ok: false, code: 'ip-address' });
+  });
+
+  it('isPublicSuffix gives the answer of a full tldts parse', () => {
+    const suffixy = fc
+      .array(fc.constantFrom('co', 'uk', 'com', 'github', 'io', 's3', 'amazonaws', 'ck', 'www', 'kawasaki', 'jp', 'city', 'x', 'blogspot', 'appspot'), { minLength: 1, maxLength: 4 })
+      .map((labels) => labels.join('.'));
+    fc.assert(
+      fc.property(fc.oneof(suffixy, fc.domain()), (host) => {
+        expect(isPublicSuffix(host)).toBe(parse(host, { allowPrivateDomains: true, extractHostname: false }).publicSuffix === host);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('stays fast and correct on hostile lengths', () => {
+    const t0 = performance.now();
+    for (const input of ['a.'.repeat(500_000), `${'a'.repeat(1_000_000)}.com`, `${'a-'.repeat(100_000)}.com`, '.'.repeat(100_000)]) {
+      expect(isCanonicalAsciiHost(input)).toBe(false);
+      expect(normalizeDomain(input)).toEqual(normalizeDomainFully(input));
+    }
+    expect(performance.now() - t0).toBeLessThan(5_000);
+  });
+});
+
+/** pruneSubdomains as it was first written (split and join per parent): the reference. */
+function pruneReference(domains: Iterable<string>): string[] {
+  const unique = new Set(domains);
+  return [...unique]
+    .filter((d) => {
+      const labels = d.split('.');
+      for (let i = 1; i < labels.length - 1; i++) {
+        if (unique.has(labels.slice(i).join('.'))) return false;
+      }
+      return true;
+    })
+    .sort();
+}
+
+describe('pruneSubdomains against its reference', () => {
+  it('agrees on any list, including empty labels, leading and trailing dots and non-ASCII', () => {
+    const name = fc.array(fc.constantFrom('a', 'b', 'a.b', 'c', '', 'x-y', '\u00e9', '\ud83d\ude00', 'Z'), { minLength: 1, maxLength: 5 }).map((l) => l.join('.'));
+    fc.assert(
+      fc.property(fc.array(name, { maxLength: 40 }), (names) => {
+        expect(pruneSubdomains(names)).toEqual(pruneReference(names));
+      }),
+      { numRuns: 3000 },
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.domain(), fc.string({ maxLength: 12 })), { maxLength: 40 }), (names) => {
+        expect(pruneSubdomains(names)).toEqual(pruneReference(names));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('keeps single-label names and never prunes by a single-label parent', () => {
+    expect(pruneSubdomains(['com', 'a.com', 'b.a.com', 'a', ''])).toEqual(['', 'a', 'a.com', 'com']);
   });
 });

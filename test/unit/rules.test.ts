@@ -1,9 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { contextFromJson, verifyBlocklist } from '../../src/core/blocklist/index.ts';
+import type { Blocklist } from '../../src/core/blocklist/payload.ts';
+import { checkCanonicalDomain } from '../../src/core/domain.ts';
 import { decodeBlockFragment, encodeBlockFragment } from '../../src/core/block-fragment.ts';
 import { CATALOGUE } from '../../src/core/catalogue/index.ts';
 import { NAVIGATION_TYPES, SUBRESOURCE_TYPES } from '../../src/core/dnr.ts';
 import { matchBlockedApp } from '../../src/core/match.ts';
-import { blockedDomainsOf, compileRules, InvalidDomainError, RULES_PER_APP_MAX } from '../../src/core/rules.ts';
+import { envelopeBytes, loadVectors } from '../vectors/vectors.ts';
+import { blockedDomainsOf, compileRules, compileVerifiedList, InvalidDomainError, RULES_PER_APP_MAX } from '../../src/core/rules.ts';
 
 const blockPageUrl = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/src/blocked/index.html';
 
@@ -121,5 +126,36 @@ describe('compileRules for Firefox', () => {
     expect(types).toContain('beacon');
     expect(types).not.toContain('webtransport');
     expect(types).not.toContain('webbundle');
+  });
+});
+
+describe('compileVerifiedList', () => {
+  it('gives the rules compileRules gives for the same apps, for every valid test vector', async () => {
+    let compared = 0;
+    for (const vector of loadVectors()) {
+      if (vector.envelope === undefined) continue;
+      const verified = await verifyBlocklist(envelopeBytes(vector), contextFromJson(vector.context));
+      if (!verified.ok) continue;
+      expect(compileVerifiedList(verified, { blockPageUrl, firstRuleId: 7 })).toEqual(compileRules(verified.list.apps, { blockPageUrl, firstRuleId: 7 }));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(0);
+  });
+
+  it('gives the rules compileRules gives for any apps of canonical names', () => {
+    const canonical = fc.domain().filter((d) => checkCanonicalDomain(d).ok);
+    const app = fc.record({
+      id: fc.constantFrom('a', 'b', 'c'),
+      domains: fc.array(canonical, { minLength: 1, maxLength: 8 }),
+      hosts: fc.option(fc.array(canonical, { maxLength: 4 }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(app, { maxLength: 4 }), fc.constantFrom<'substitution' | 'path'>('substitution', 'path'), (apps, redirect) => {
+        const list = { apps: apps.map((a) => ({ ...a, allow: a.domains.slice(0, 1).map((d) => `x.${d}`) })) } as unknown as Blocklist;
+        const options = { blockPageUrl, redirect };
+        expect(compileVerifiedList({ ok: true, list }, options)).toEqual(compileRules(list.apps, options));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -47,6 +47,15 @@ export function ownBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   return new Uint8Array(bytes);
 }
 
+/**
+ * The same bytes as a view WebCrypto's typings accept, without copying when the view already is one
+ * (a copy only for SharedArrayBuffer). WebCrypto takes its own copy of the input when called, so this
+ * is as safe as `ownBytes`, and spares copying a payload of up to 1 MiB twice per verification.
+ */
+export function arrayBufferBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : ownBytes(bytes);
+}
+
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  return toHex(new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', ownBytes(bytes))));
+  return toHex(new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', arrayBufferBytes(bytes))));
 }

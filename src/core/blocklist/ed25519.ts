@@ -4,7 +4,7 @@
  * all-zero "signature" R = identity, S = 0 over any message: a pinned key of small order would let
  * anyone forge a list. Those checks are here, on raw bytes, so every engine gets them.
  */
-import { ownBytes } from './bytes.ts';
+import { arrayBufferBytes, ownBytes } from './bytes.ts';
 
 export const PUBLIC_KEY_BYTES = 32;
 export const SIGNATURE_BYTES = 64;
@@ -93,7 +93,7 @@ export async function importEd25519PublicKey(raw: Uint8Array): Promise<CryptoKey
 /** False for any failure, including an engine that throws on input it dislikes. */
 export async function verifyEd25519(key: CryptoKey, signature: Uint8Array, message: Uint8Array): Promise<boolean> {
   try {
-    return await globalThis.crypto.subtle.verify({ name: 'Ed25519' }, key, ownBytes(signature), ownBytes(message));
+    return await globalThis.crypto.subtle.verify({ name: 'Ed25519' }, key, ownBytes(signature), arrayBufferBytes(message));
   } catch {
     return false;
   }

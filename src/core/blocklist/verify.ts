@@ -153,6 +153,11 @@ export async function verifyBlocklist(envelopeBytes: Uint8Array, ctx: VerifyCont
     if (problem === 's-out-of-range') return fail('signature-s-out-of-range', path, { path });
     if (problem === 'small-order-r') return fail('signature-small-order-r', path, { path });
   }
+  // The payload's SHA-256 (step 9) only reads bytes, never parses them: start it now so that it runs on
+  // WebCrypto's own thread beside the signature checks and the parsing below. Its result is used only
+  // once the signatures verified; when an earlier check fails it is simply dropped.
+  const payloadDigest = sha256Hex(envelope.payload);
+  payloadDigest.catch(() => undefined);
   const signers = await verifiedSigners(envelope, keys);
 
   // 5. Threshold of distinct pinned keys.
@@ -189,7 +194,7 @@ export async function verifyBlocklist(envelopeBytes: Uint8Array, ctx: VerifyCont
   }
 
   // 9. Rollback and replay.
-  const payloadSha256 = await sha256Hex(payloadBytes);
+  const payloadSha256 = await payloadDigest;
   let status: VerifySuccess['status'] = 'new';
   const last = ctx.lastAccepted;
   if (last !== undefined) {
