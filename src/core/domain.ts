@@ -7,7 +7,6 @@
  * that "blocks" such a value gives a false sense of safety, so every domain passes through here first.
  */
 import { getPublicSuffix } from 'tldts';
-import { sortStrings } from './sort-strings.ts';
 
 export { hostOf, isSameOrSubdomain } from './host.ts';
 
@@ -204,7 +203,7 @@ export function pruneSubdomains(domains: Iterable<string>): string[] {
   const unique = new Set(domains);
   const kept: string[] = [];
   for (const domain of unique) if (!hasListedParent(domain, unique)) kept.push(domain);
-  return sortStrings(kept);
+  return kept.sort();
 }
 
 /**
