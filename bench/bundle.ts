@@ -199,6 +199,9 @@ export function parse(host) {
   }
   return { publicSuffix: suffix };
 }
+export function getPublicSuffix(host) {
+  return parse(host).publicSuffix;
+}
 `;
 const STUB_CATALOGUE = `// What-if: the built-in catalogue as a JSON asset, read when a policy names catalogue entries.
 let apps = [];

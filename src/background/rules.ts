@@ -38,6 +38,15 @@ function canonical(rules: readonly Rule[]): string {
   return JSON.stringify([...rules].sort((a, b) => a.id - b.id), sortKeys);
 }
 
+/**
+ * The dynamic rules this worker last applied, as `JSON.stringify` of what Cordon compiled, with their
+ * ids. Only this module changes Cordon's dynamic rules, so while the worker lives this equals what
+ * Chrome holds, and a cycle need not read every rule back (at 10,000 names `getDynamicRules` alone
+ * costs tens of milliseconds, as much as applying them). A new worker starts without it and reads the
+ * browser's rules once; a failed update forgets it, since the browser's side is then unknown.
+ */
+let applied: { readonly json: string; readonly ids: readonly number[] } | undefined;
+
 /** Makes the dynamic rules exactly `rules` and the built-in ruleset on or off; true when anything changed. */
 export async function enforceRules(rules: readonly Rule[], builtinOn: boolean): Promise<boolean> {
   let changed = false;
@@ -46,14 +55,26 @@ export async function enforceRules(rules: readonly Rule[], builtinOn: boolean): 
     await dnr().updateEnabledRulesets({ enableRulesetIds: [BUILTIN_RULESET_ID] });
     changed = true;
   }
-  const existing = await dnr().getDynamicRules();
-  if (canonical(existing) !== canonical(rules)) {
-    await dnr().updateDynamicRules({ removeRuleIds: existing.map((r) => r.id), addRules: [...rules] });
+  const json = JSON.stringify(rules);
+  let current = applied;
+  if (!current) {
+    const existing = await dnr().getDynamicRules();
+    current = { json: canonical(existing) === canonical(rules) ? json : canonical(existing), ids: existing.map((r) => r.id) };
+  }
+  if (current.json !== json) {
+    applied = undefined;
+    await dnr().updateDynamicRules({ removeRuleIds: [...current.ids], addRules: [...rules] });
     changed = true;
   }
+  applied = { json, ids: rules.map((r) => r.id) };
   if (!builtinOn && enabled.includes(BUILTIN_RULESET_ID)) {
     await dnr().updateEnabledRulesets({ disableRulesetIds: [BUILTIN_RULESET_ID] });
     changed = true;
   }
   return changed;
+}
+
+/** Forgets what was applied, so the next `enforceRules` compares with the browser's own rules. */
+export function forgetAppliedRules(): void {
+  applied = undefined;
 }

@@ -13,7 +13,7 @@ import { appsFromCatalogue, appsFromList, listInfoOf } from '../core/enforced.ts
 import { fetchList } from '../core/fetch-list.ts';
 import { parsePolicy, type Policy } from '../core/policy.ts';
 import { nextWithdrawn, type CordonState, type Problem, type ProblemCode } from '../core/state.ts';
-import { compileForBrowser, compileVerifiedForBrowser, enforceRules } from './rules.ts';
+import { compileForBrowser, compileVerifiedForBrowser, enforceRules, forgetAppliedRules } from './rules.ts';
 import { readManagedPolicy } from './managed-policy.ts';
 import { loadAccepted, loadSchedule, loadState, saveAccepted, saveSchedule, saveState, type AcceptedList } from './storage.ts';
 
@@ -88,6 +88,7 @@ async function reverify(accepted: AcceptedList, now: Date): Promise<VerifySucces
  * and recording them.
  */
 export async function reconcile(): Promise<void> {
+  forgetAppliedRules(); // compare with the browser's own rules, whatever this worker remembers
   const state = await loadState();
   if (state === undefined) return;
   try {
