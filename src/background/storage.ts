@@ -1,13 +1,14 @@
 /**
  * What the worker keeps in `storage.local`. The accepted envelope is stored as the exact text that was
  * verified, with the keys it was verified against, so start-up can verify it again before trusting it.
+ * The envelope has a key of its own: every cycle reads the record (validators, serial), but only
+ * start-up reads the envelope, which for a large list is hundreds of kilobytes.
  */
 import browser from 'webextension-polyfill';
 import type { Validators } from '../core/fetch-list.ts';
 import type { CordonState } from '../core/state.ts';
 
 export interface AcceptedList {
-  readonly envelope: string;
   readonly url: string;
   readonly validators: Validators;
   readonly trustedKeys: readonly string[];
@@ -21,7 +22,7 @@ export interface Schedule {
   readonly failures: number;
 }
 
-const KEYS = { state: 'state', accepted: 'accepted', schedule: 'schedule' } as const;
+const KEYS = { state: 'state', accepted: 'accepted', envelope: 'acceptedEnvelope', schedule: 'schedule' } as const;
 
 async function read<T>(key: string): Promise<T | undefined> {
   const stored = await browser.storage.local.get(key);
@@ -30,15 +31,19 @@ async function read<T>(key: string): Promise<T | undefined> {
 
 export const loadState = () => read<CordonState>(KEYS.state);
 export const loadAccepted = () => read<AcceptedList>(KEYS.accepted);
+export const loadAcceptedEnvelope = () => read<string>(KEYS.envelope);
 export const loadSchedule = async (): Promise<Schedule> => (await read<Schedule>(KEYS.schedule)) ?? { failures: 0 };
 
 export async function saveState(state: CordonState): Promise<void> {
   await browser.storage.local.set({ [KEYS.state]: state });
 }
 
-/** Accepted list and state in one write: after a crash both describe the same list, or neither changed. */
-export async function saveAccepted(accepted: AcceptedList, state: CordonState): Promise<void> {
-  await browser.storage.local.set({ [KEYS.accepted]: accepted, [KEYS.state]: state });
+/**
+ * Accepted list, its envelope and state in one write: after a crash all three describe the same list,
+ * or none changed.
+ */
+export async function saveAccepted(accepted: AcceptedList, envelope: string, state: CordonState): Promise<void> {
+  await browser.storage.local.set({ [KEYS.accepted]: accepted, [KEYS.envelope]: envelope, [KEYS.state]: state });
 }
 
 export async function saveSchedule(schedule: Schedule): Promise<void> {

@@ -15,7 +15,7 @@ import { parsePolicy, type Policy } from '../core/policy.ts';
 import { nextWithdrawn, type CordonState, type Problem, type ProblemCode } from '../core/state.ts';
 import { compileForBrowser, compileVerifiedForBrowser, enforceRules, forgetAppliedRules } from './rules.ts';
 import { readManagedPolicy } from './managed-policy.ts';
-import { loadAccepted, loadSchedule, loadState, saveAccepted, saveSchedule, saveState, type AcceptedList } from './storage.ts';
+import { loadAccepted, loadAcceptedEnvelope, loadSchedule, loadState, saveAccepted, saveSchedule, saveState, type AcceptedList } from './storage.ts';
 
 export type Trigger = 'install' | 'startup' | 'policy-change' | 'alarm' | 'check-now';
 
@@ -72,8 +72,8 @@ function withoutProblem(state: CordonState): CordonState {
  * Verifies a stored envelope again. An expired list is checked as of its last valid instant: it must
  * stay enforced (stale) until a newer list arrives, never fall away because time passed.
  */
-async function reverify(accepted: AcceptedList, now: Date): Promise<VerifySuccess | undefined> {
-  const bytes = new TextEncoder().encode(accepted.envelope);
+async function reverify(accepted: AcceptedList, envelope: string, now: Date): Promise<VerifySuccess | undefined> {
+  const bytes = new TextEncoder().encode(envelope);
   const context: VerifyContext = { trustedKeys: accepted.trustedKeys, threshold: accepted.threshold, now };
   let result = await verifyBlocklist(bytes, context);
   if (!result.ok && result.reason === 'expired' && result.detail?.expiresAt) {
@@ -96,8 +96,8 @@ export async function reconcile(): Promise<void> {
       await enforceBuiltin(state.apps.map((app) => app.id));
       return;
     }
-    const accepted = await loadAccepted();
-    const verified = accepted && (await reverify(accepted, new Date()));
+    const [accepted, envelope] = await Promise.all([loadAccepted(), loadAcceptedEnvelope()]);
+    const verified = accepted && envelope !== undefined ? await reverify(accepted, envelope, new Date()) : undefined;
     if (!verified) {
       // Leave the rules exactly as they are: they were applied from a list that verified at the time.
       const at = new Date().toISOString();
@@ -162,8 +162,9 @@ async function signedCycle(
   const verified = await verifyBlocklist(fetched.bytes, context);
   if (!verified.ok) return fail(verified.reason, verified.message);
 
+  // The exact bytes that verified, kept to verify again at start-up.
+  const envelope = new TextDecoder().decode(fetched.bytes);
   const record: AcceptedList = {
-    envelope: new TextDecoder().decode(fetched.bytes),
     url: policy.listUrl,
     validators: fetched.validators,
     trustedKeys: policy.trustedKeys,
@@ -176,7 +177,7 @@ async function signedCycle(
   const changesSource = previous.source.kind !== 'signed' || previous.source.url !== policy.listUrl;
   if (verified.status === 'unchanged' && !changesSource) {
     const state = withoutProblem({ ...previous, lastCheck: { at, outcome: 'unchanged' } });
-    await saveAccepted(record, state);
+    await saveAccepted(record, envelope, state);
     return { state, failed: false, changed: false };
   }
 
@@ -194,7 +195,7 @@ async function signedCycle(
     lastCheck: { at, outcome: 'updated' },
     lastChange: at,
   });
-  await saveAccepted(record, state);
+  await saveAccepted(record, envelope, state);
   return { state, failed: false, changed: true };
 }
 
