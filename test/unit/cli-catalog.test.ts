@@ -1,7 +1,8 @@
 /** `cordon catalog`: the list of built-in entries and one entry with its sources. */
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE, type CatalogueApp } from '../../src/core/catalogue/index.ts';
+import type { CatalogueEntry } from '../../src/core/catalogue/index.ts';
+import { CATALOGUE_ENTRIES as CATALOGUE } from '../../src/core/catalogue/provenance.ts';
 import { runCordonBin, runCordonInProcess } from '../support/cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -28,7 +29,7 @@ describe('cordon catalog', () => {
     expect(run.stdout).toContain(`${CATALOGUE.length} entries`);
   });
 
-  it.each(CATALOGUE.map((app) => [app.id, app] as const))('catalog %s shows the entry with every domain, host and source', async (id, app: CatalogueApp) => {
+  it.each(CATALOGUE.map((app) => [app.id, app] as const))('catalog %s shows the entry with every domain, host and source', async (id, app: CatalogueEntry) => {
     const run = await cordon(['catalog', id]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`${app.name} (${app.id})`);
@@ -53,7 +54,7 @@ describe('cordon catalog', () => {
     expect(one.code).toBe(0);
     expect(JSON.parse(one.stdout)).toEqual(JSON.parse(JSON.stringify(CATALOGUE.find((a) => a.id === 'vk'))));
     const all = await cordon(['catalog', '--json']);
-    expect((JSON.parse(all.stdout) as CatalogueApp[]).map((a) => a.id)).toEqual(CATALOGUE.map((a) => a.id));
+    expect((JSON.parse(all.stdout) as CatalogueEntry[]).map((a) => a.id)).toEqual(CATALOGUE.map((a) => a.id));
   });
 
   it('an unknown id fails with one line naming the known ids', async () => {

@@ -1,4 +1,5 @@
-import { CATALOGUE, DEFAULT_BUILTIN_APP_IDS, findCatalogueApp, type CatalogueApp } from '../../core/catalogue/index.ts';
+import { DEFAULT_BUILTIN_APP_IDS, type CatalogueEntry } from '../../core/catalogue/index.ts';
+import { CATALOGUE_ENTRIES, findCatalogueEntry } from '../../core/catalogue/provenance.ts';
 import { flag } from '../args.ts';
 import type { Command } from '../command.ts';
 import { CliError, EXIT_OK, UsageError } from '../errors.ts';
@@ -9,27 +10,27 @@ function pad(text: string, width: number): string {
 }
 
 function listEntries(io: Io): void {
-  const idWidth = Math.max(2, ...CATALOGUE.map((a) => a.id.length)) + 2;
-  const nameWidth = Math.max(4, ...CATALOGUE.map((a) => a.name.length)) + 2;
+  const idWidth = Math.max(2, ...CATALOGUE_ENTRIES.map((a) => a.id.length)) + 2;
+  const nameWidth = Math.max(4, ...CATALOGUE_ENTRIES.map((a) => a.name.length)) + 2;
   io.out(`${pad('ID', idWidth)}${pad('NAME', nameWidth)}DOMAINS  HOSTS  REVIEWED`);
-  for (const app of CATALOGUE) {
+  for (const app of CATALOGUE_ENTRIES) {
     const isDefault = DEFAULT_BUILTIN_APP_IDS.includes(app.id) ? '  (default)' : '';
     io.out(
       `${pad(app.id, idWidth)}${pad(app.name, nameWidth)}${String(app.domains.length).padStart(7)}  ${String(app.hosts.length).padStart(5)}  ${app.reviewed}${isDefault}`,
     );
   }
   io.out('');
-  io.out(`${CATALOGUE.length} entries. Details and sources: cordon catalog ID. Enforce them with the builtinApps policy`);
+  io.out(`${CATALOGUE_ENTRIES.length} entries. Details and sources: cordon catalog ID. Enforce them with the builtinApps policy`);
   io.out('or name them in a signed list as {"catalogue": "ID", ...} (see docs/catalogue.md).');
 }
 
-/** "AG, V2" for a value, or nothing for an entry that cites its sources only in comments. */
-function citedBy(app: CatalogueApp, value: string): string {
-  const keys = app.domainSources?.[value];
+/** "  [AG, V2]": the keys of the sources that name a domain or host. */
+function citedBy(app: CatalogueEntry, value: string): string {
+  const keys = app.domainSources[value];
   return keys === undefined ? '' : `  [${keys.join(', ')}]`;
 }
 
-function showEntry(app: CatalogueApp, io: Io): void {
+function showEntry(app: CatalogueEntry, io: Io): void {
   io.out(`${app.name} (${app.id})`);
   io.out(`Vendor    ${app.vendor}`);
   io.out(`Reviewed  ${app.reviewed}${DEFAULT_BUILTIN_APP_IDS.includes(app.id) ? '; enforced by default when no policy names apps' : ''}`);
@@ -69,13 +70,13 @@ Options:
     const [id] = positionals;
     const json = flag(values, 'json');
     if (id === undefined) {
-      if (json) io.out(JSON.stringify(CATALOGUE, null, 2));
+      if (json) io.out(JSON.stringify(CATALOGUE_ENTRIES, null, 2));
       else listEntries(io);
       return EXIT_OK;
     }
-    const app = findCatalogueApp(id);
+    const app = findCatalogueEntry(id);
     if (app === undefined) {
-      throw new CliError(`catalog: "${id}" is not a built-in app (known: ${CATALOGUE.map((a) => a.id).join(', ')})`);
+      throw new CliError(`catalog: "${id}" is not a built-in app (known: ${CATALOGUE_ENTRIES.map((a) => a.id).join(', ')})`);
     }
     if (json) io.out(JSON.stringify(app, null, 2));
     else showEntry(app, io);

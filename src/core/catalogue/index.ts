@@ -11,9 +11,13 @@ import { vk } from './apps/vk.ts';
 import { wechat } from './apps/wechat.ts';
 import type { CatalogueApp } from './types.ts';
 
-export type { CatalogueApp, CatalogueSource, CatalogueExclusion } from './types.ts';
+export type { CatalogueApp, CatalogueEntry, CatalogueProvenance, CatalogueSource, CatalogueExclusion } from './types.ts';
 
-/** Every built-in entry, in display order. Siblings (TikTok, CapCut, Lemon8) are separate entries. */
+/**
+ * Every built-in entry as the extension enforces it, in display order. Siblings (TikTok, CapCut,
+ * Lemon8) are separate entries. Sources, exclusions and review dates are in `provenance.ts`, which
+ * the extension never imports: keep it that way, or they are bundled into the worker and popup.
+ */
 export const CATALOGUE: readonly CatalogueApp[] = [tiktok, deepseek, wechat, telegram, temu, shein, capcut, lemon8, kaspersky, vk, rednote];
 
 /** The ids enforced when no policy says otherwise. */

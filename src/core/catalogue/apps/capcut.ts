@@ -1,4 +1,4 @@
-import type { CatalogueApp } from '../types.ts';
+import type { CatalogueApp, CatalogueProvenance, Citations } from '../types.ts';
 
 /*
  * CapCut (ByteDance; Lemon Inc.). Researched 2026-11-28; see docs/catalogue/capcut.md.
@@ -6,7 +6,8 @@ import type { CatalogueApp } from '../types.ts';
  * including dreamina.capcut.com), app API (capcutapi.com / .us), CDNs (capcutcdn*.com,
  * capcutstatic.com) and one installer host on ByteDance's shared Faceu/Ulike/CapCut CDN.
  */
-const DOMAINS = {
+/** Every domain and host, with the keys of the sources that name it. */
+const CITATIONS = {
   // Web editor, login, commerce and Dreamina (dreamina.capcut.com) [GEO][OBS-API][BREW]
   'capcut.com': ['GEO', 'OBS-API', 'BREW'],
   'capcut.net': ['GEO'],
@@ -19,21 +20,26 @@ const DOMAINS = {
   'capcutcdn-us.com': ['OBS-CDN'],
   // Web bundles, login pages and desktop installers (sf16-web-*.capcutstatic.com) [OBS-STATIC]
   'capcutstatic.com': ['OBS-STATIC'],
-} as const;
 
-const HOSTS = {
+  // Hosts: single names on infrastructure shared with others
   // macOS installer, on ByteDance's CDN shared with Faceu and Ulike [BREW]
   'lf16-capcut.faceulv.com': ['BREW'],
-} as const;
+} as const satisfies Citations<typeof capcut>;
 
-export const capcut: CatalogueApp = {
+export const capcut = {
   id: 'capcut',
   name: 'CapCut',
   vendor: 'ByteDance',
-  domains: Object.keys(DOMAINS),
-  hosts: Object.keys(HOSTS),
-  domainSources: { ...DOMAINS, ...HOSTS },
+  domains: [
+    'capcut.com', 'capcut.net', 'capcutapi.com', 'capcutapi.us', 'capcutcdn.com', 'capcutcdn-us.com',
+    'capcutstatic.com',
+  ],
+  hosts: ['lf16-capcut.faceulv.com'],
   reason: 'CapCut is not approved for use on work devices under the organisation\'s security policy.',
+} as const satisfies CatalogueApp;
+
+export const capcutProvenance: CatalogueProvenance = {
+  domainSources: CITATIONS,
   sources: [
     {
       key: 'GEO',

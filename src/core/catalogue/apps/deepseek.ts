@@ -1,22 +1,26 @@
-import type { CatalogueApp } from '../types.ts';
+import type { CatalogueApp, CatalogueProvenance, Citations } from '../types.ts';
 
 /*
  * DeepSeek (Hangzhou DeepSeek Artificial Intelligence). Researched 2026-11-28; see docs/catalogue/deepseek.md.
  * The chat web app (chat.deepseek.com), the API (api.deepseek.com), the developer platform
  * (platform.deepseek.com), its docs and static files all sit under one registrable domain.
  */
-const DOMAINS = {
+/** Every domain and host, with the keys of the sources that name it. */
+const CITATIONS = {
   'deepseek.com': ['AG', 'V2', 'DOCS', 'TRAY'],
-} as const;
+} as const satisfies Citations<typeof deepseek>;
 
-export const deepseek: CatalogueApp = {
+export const deepseek = {
   id: 'deepseek',
   name: 'DeepSeek',
   vendor: 'Hangzhou DeepSeek Artificial Intelligence Co., Ltd.',
-  domains: Object.keys(DOMAINS),
+  domains: ['deepseek.com'],
   hosts: [],
-  domainSources: DOMAINS,
   reason: 'DeepSeek is not approved for use on work devices under the organisation\'s security policy.',
+} as const satisfies CatalogueApp;
+
+export const deepseekProvenance: CatalogueProvenance = {
+  domainSources: CITATIONS,
   sources: [
     {
       key: 'AG',

@@ -1,4 +1,4 @@
-import type { CatalogueApp } from '../types.ts';
+import type { CatalogueApp, CatalogueProvenance, Citations } from '../types.ts';
 
 /*
  * Kaspersky (AO Kaspersky Lab). Researched 2026-11-28; see docs/catalogue/kaspersky.md.
@@ -14,12 +14,7 @@ import type { CatalogueApp } from '../types.ts';
  * the browser downloading installers, updates or offline bases, and reaching KSN and the portal.
  * Remaining installs must be removed through endpoint management.
  */
-const GLOBAL = {
-  // Sites, My Kaspersky, downloads, activation and update servers [V2][KES][KSK]
-  'kaspersky.com': ['V2', 'KES', 'KSK'],
-  // KSN, update management, web-protection script [V2][KES][KSK]
-  'kaspersky-labs.com': ['V2', 'KES', 'KSK'],
-} as const;
+const GLOBAL = ['kaspersky.com', 'kaspersky-labs.com'] as const;
 
 // Regional storefronts ("Global Showcase" in v2fly data/kaspersky). [V2]
 const REGIONAL = [
@@ -31,19 +26,35 @@ const REGIONAL = [
   'kaspersky.ro', 'kaspersky.rs', 'kaspersky.ru', 'kaspersky.se',
 ] as const;
 
-const DOMAINS: Readonly<Record<string, readonly string[]>> = {
-  ...GLOBAL,
-  ...Object.fromEntries(REGIONAL.map((domain) => [domain, ['V2']])),
-};
+/** Every domain, with the keys of the sources that name it. */
+const CITATIONS = {
+  // Sites, My Kaspersky, downloads, activation and update servers [V2][KES][KSK]
+  'kaspersky.com': ['V2', 'KES', 'KSK'],
+  // KSN, update management, web-protection script [V2][KES][KSK]
+  'kaspersky-labs.com': ['V2', 'KES', 'KSK'],
+  // Regional storefronts [V2]
+  'kaspersky.be': ['V2'], 'kaspersky.ca': ['V2'], 'kaspersky.co.in': ['V2'], 'kaspersky.co.jp': ['V2'],
+  'kaspersky.co.kr': ['V2'], 'kaspersky.co.th': ['V2'], 'kaspersky.co.uk': ['V2'], 'kaspersky.co.za': ['V2'],
+  'kaspersky.com.au': ['V2'], 'kaspersky.com.br': ['V2'], 'kaspersky.com.cn': ['V2'],
+  'kaspersky.com.hk': ['V2'], 'kaspersky.com.pl': ['V2'], 'kaspersky.com.tr': ['V2'],
+  'kaspersky.com.tw': ['V2'], 'kaspersky.com.vn': ['V2'], 'kaspersky.cz': ['V2'], 'kaspersky.de': ['V2'],
+  'kaspersky.dk': ['V2'], 'kaspersky.dz': ['V2'], 'kaspersky.es': ['V2'], 'kaspersky.fi': ['V2'],
+  'kaspersky.fr': ['V2'], 'kaspersky.gr': ['V2'], 'kaspersky.it': ['V2'], 'kaspersky.kz': ['V2'],
+  'kaspersky.ma': ['V2'], 'kaspersky.my': ['V2'], 'kaspersky.nl': ['V2'], 'kaspersky.pt': ['V2'],
+  'kaspersky.ro': ['V2'], 'kaspersky.rs': ['V2'], 'kaspersky.ru': ['V2'], 'kaspersky.se': ['V2'],
+} as const satisfies Citations<typeof kaspersky>;
 
-export const kaspersky: CatalogueApp = {
+export const kaspersky = {
   id: 'kaspersky',
   name: 'Kaspersky',
   vendor: 'AO Kaspersky Lab',
-  domains: Object.keys(DOMAINS),
+  domains: [...GLOBAL, ...REGIONAL],
   hosts: [],
-  domainSources: DOMAINS,
   reason: 'Kaspersky software is not approved for use on work devices under the organisation\'s security policy.',
+} as const satisfies CatalogueApp;
+
+export const kasperskyProvenance: CatalogueProvenance = {
+  domainSources: CITATIONS,
   sources: [
     {
       key: 'V2',

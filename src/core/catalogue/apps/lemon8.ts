@@ -1,4 +1,4 @@
-import type { CatalogueApp } from '../types.ts';
+import type { CatalogueApp, CatalogueProvenance, Citations } from '../types.ts';
 
 /*
  * Lemon8 (ByteDance). Researched 2026-11-28; see docs/catalogue/lemon8.md.
@@ -6,21 +6,25 @@ import type { CatalogueApp } from '../types.ts';
  * seen in public code and proxy rule sets. Some Lemon8 images are served from TikTok's CDN
  * (p16-lemon8-*.tiktokcdn.com); those are blocked only when the TikTok entry is enabled too.
  */
-const DOMAINS = {
+/** Every domain and host, with the keys of the sources that name it. */
+const CITATIONS = {
   // Web app, profiles and posts (www.), share links (v.lemon8-app.com/s/...), API [OBS-WEB][RULES]
   'lemon8-app.com': ['OBS-WEB', 'RULES'],
   // Image and video CDN (p16-va.lemon8cdn.com, p16-sign-sg.lemon8cdn.com) [OBS-CDN]
   'lemon8cdn.com': ['OBS-CDN'],
-} as const;
+} as const satisfies Citations<typeof lemon8>;
 
-export const lemon8: CatalogueApp = {
+export const lemon8 = {
   id: 'lemon8',
   name: 'Lemon8',
   vendor: 'ByteDance',
-  domains: Object.keys(DOMAINS),
+  domains: ['lemon8-app.com', 'lemon8cdn.com'],
   hosts: [],
-  domainSources: DOMAINS,
   reason: 'Lemon8 is not approved for use on work devices under the organisation\'s security policy.',
+} as const satisfies CatalogueApp;
+
+export const lemon8Provenance: CatalogueProvenance = {
+  domainSources: CITATIONS,
   sources: [
     {
       key: 'OBS-WEB',

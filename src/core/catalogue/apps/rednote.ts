@@ -1,11 +1,12 @@
-import type { CatalogueApp } from '../types.ts';
+import type { CatalogueApp, CatalogueProvenance, Citations } from '../types.ts';
 
 /*
  * RedNote / Xiaohongshu (Xingin Information Technology). Researched 2026-11-28; see docs/catalogue/rednote.md.
  * Web app and API (www./edith.xiaohongshu.com), CDNs (xhscdn.com, xhscdn.net), short links
  * (xhslink.com) and the international name (www.rednote.com).
  */
-const DOMAINS = {
+/** Every domain and host, with the keys of the sources that name it. */
+const CITATIONS = {
   // Web app, API (edith.xiaohongshu.com), creator and seller centres [AG][V2][BM]
   'xiaohongshu.com': ['AG', 'V2', 'BM'],
   'xiaohongshu.net': ['AG'],
@@ -17,16 +18,22 @@ const DOMAINS = {
   'xhslink.com': ['V2F', 'OBS'],
   // International web address (www.rednote.com/explore/...) [OBS-RN]
   'rednote.com': ['OBS-RN'],
-} as const;
+} as const satisfies Citations<typeof rednote>;
 
-export const rednote: CatalogueApp = {
+export const rednote = {
   id: 'rednote',
   name: 'RedNote (Xiaohongshu)',
   vendor: 'Xingin Information Technology (Shanghai)',
-  domains: Object.keys(DOMAINS),
+  domains: [
+    'xiaohongshu.com', 'xiaohongshu.net', 'xiaohongshu.com.my', 'xhscdn.com', 'xhscdn.net', 'xhslink.com',
+    'rednote.com',
+  ],
   hosts: [],
-  domainSources: DOMAINS,
   reason: 'RedNote (Xiaohongshu) is not approved for use on work devices under the organisation\'s security policy.',
+} as const satisfies CatalogueApp;
+
+export const rednoteProvenance: CatalogueProvenance = {
+  domainSources: CITATIONS,
   sources: [
     {
       key: 'AG',

@@ -1,4 +1,4 @@
-import type { CatalogueApp } from '../types.ts';
+import type { CatalogueApp, CatalogueProvenance, Citations } from '../types.ts';
 
 /*
  * SHEIN (Roadget Business / SHEIN Group). Researched 2026-11-28; see docs/catalogue/shein.md.
@@ -6,27 +6,30 @@ import type { CatalogueApp } from '../types.ts';
  * ltwebstatic.com, also serves its sister brands (ROMWE and others): only the SHEIN host AdGuard
  * names there is blocked.
  */
-const DOMAINS = {
+/** Every domain and host, with the keys of the sources that name it. */
+const CITATIONS = {
   // Shop (www., us., m.), API (api-service.shein.com), seller and affiliate sites [AG][GEO]
   'shein.com': ['AG', 'GEO'],
   // Regional shops [AG]
   'shein.co.uk': ['AG'],
   'shein.se': ['AG'],
-} as const;
 
-const HOSTS = {
+  // Hosts: single names on infrastructure shared with others
   // SHEIN web bundles on the group's shared static CDN [AG]
   'sheinsz.ltwebstatic.com': ['AG'],
-} as const;
+} as const satisfies Citations<typeof shein>;
 
-export const shein: CatalogueApp = {
+export const shein = {
   id: 'shein',
   name: 'SHEIN',
   vendor: 'SHEIN Group',
-  domains: Object.keys(DOMAINS),
-  hosts: Object.keys(HOSTS),
-  domainSources: { ...DOMAINS, ...HOSTS },
+  domains: ['shein.com', 'shein.co.uk', 'shein.se'],
+  hosts: ['sheinsz.ltwebstatic.com'],
   reason: 'SHEIN is not approved for use on work devices under the organisation\'s security policy.',
+} as const satisfies CatalogueApp;
+
+export const sheinProvenance: CatalogueProvenance = {
+  domainSources: CITATIONS,
   sources: [
     {
       key: 'AG',

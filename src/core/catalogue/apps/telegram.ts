@@ -1,4 +1,4 @@
-import type { CatalogueApp } from '../types.ts';
+import type { CatalogueApp, CatalogueProvenance, Citations } from '../types.ts';
 
 /*
  * Telegram (Telegram FZ-LLC / Telegram Messenger Inc.). Researched 2026-11-28; see docs/catalogue/telegram.md.
@@ -7,7 +7,8 @@ import type { CatalogueApp } from '../types.ts';
  * its aliases), the public CDN (telesco.pe, telegram-cdn.org) and Telegram's own publishing and
  * developer sites. Telegram uses no shared infrastructure that needs single hosts.
  */
-const DOMAINS = {
+/** Every domain and host, with the keys of the sources that name it. */
+const CITATIONS = {
   // Main site, web clients and their WebSocket transport, API docs (core.), my.telegram.org [AG][ND][V2][BM]
   'telegram.org': ['AG', 'ND', 'V2', 'BM'],
   // Links to users, channels and messages, and their aliases [AG][ND][V2][BM]
@@ -31,16 +32,23 @@ const DOMAINS = {
   'tg.dev': ['AG', 'V2', 'BM'],
   'usercontent.dev': ['AG', 'V2', 'BM'],
   'telega.one': ['AG', 'V2', 'BM'],
-} as const;
+} as const satisfies Citations<typeof telegram>;
 
-export const telegram: CatalogueApp = {
+export const telegram = {
   id: 'telegram',
   name: 'Telegram',
   vendor: 'Telegram (Telegram FZ-LLC)',
-  domains: Object.keys(DOMAINS),
+  domains: [
+    'telegram.org', 't.me', 'telegram.me', 'telegram.dog', 'tx.me', 'telesco.pe', 'telegram-cdn.org',
+    'tdesktop.com', 'telegra.ph', 'graph.org', 'contest.com', 'comments.app', 'quiz.directory',
+    'telegram.space', 'tg.dev', 'usercontent.dev', 'telega.one',
+  ],
   hosts: [],
-  domainSources: DOMAINS,
   reason: 'Telegram is not approved for use on work devices under the organisation\'s security policy.',
+} as const satisfies CatalogueApp;
+
+export const telegramProvenance: CatalogueProvenance = {
+  domainSources: CITATIONS,
   sources: [
     {
       key: 'AG',

@@ -1,25 +1,29 @@
-import type { CatalogueApp } from '../types.ts';
+import type { CatalogueApp, CatalogueProvenance, Citations } from '../types.ts';
 
 /*
  * Temu (PDD Holdings). Researched 2026-11-28; see docs/catalogue/temu.md.
  * The shop, its API and the seller centre are under temu.com; product images, scripts and seller
  * documentation images are on kwcdn.com (img., aimg., commimg., static., bstatic.kwcdn.com).
  */
-const DOMAINS = {
+/** Every domain and host, with the keys of the sources that name it. */
+const CITATIONS = {
   // Shop, app API, seller centre (seller.temu.com), partner and agent sites [AG][V2][GEO]
   'temu.com': ['AG', 'V2', 'GEO'],
   // Temu's CDN: product images, web bundles, seller documentation images [AG][PDD]
   'kwcdn.com': ['AG', 'PDD'],
-} as const;
+} as const satisfies Citations<typeof temu>;
 
-export const temu: CatalogueApp = {
+export const temu = {
   id: 'temu',
   name: 'Temu',
   vendor: 'PDD Holdings',
-  domains: Object.keys(DOMAINS),
+  domains: ['temu.com', 'kwcdn.com'],
   hosts: [],
-  domainSources: DOMAINS,
   reason: 'Temu is not approved for use on work devices under the organisation\'s security policy.',
+} as const satisfies CatalogueApp;
+
+export const temuProvenance: CatalogueProvenance = {
+  domainSources: CITATIONS,
   sources: [
     {
       key: 'AG',

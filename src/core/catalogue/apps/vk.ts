@@ -1,4 +1,4 @@
-import type { CatalogueApp } from '../types.ts';
+import type { CatalogueApp, CatalogueProvenance, Citations } from '../types.ts';
 
 /*
  * VK / VKontakte (VK Company, formerly Mail.ru Group). Researched 2026-11-28; see docs/catalogue/vk.md.
@@ -7,7 +7,8 @@ import type { CatalogueApp } from '../types.ts';
  * (Mail.ru, Odnoklassniki, Dzen, MAX, VK Pay, VK Cloud, VK Play...) are siblings and stay out: v2fly
  * keeps them in a separate mailru-group list for the same reason.
  */
-const DOMAINS = {
+/** Every domain and host, with the keys of the sources that name it. */
+const CITATIONS = {
   // The social network (vk.com with m., id. (VK ID sign-in), api., login., oauth., dev.; vk.ru mirror) [AG][V2][BM]
   'vk.com': ['AG', 'V2', 'BM'],
   'vk.ru': ['V2'],
@@ -48,16 +49,25 @@ const DOMAINS = {
   'vkuservideo.ru': ['V2'],
   // Analytics [V2]
   'vk-analytics.ru': ['V2'],
-} as const;
+} as const satisfies Citations<typeof vk>;
 
-export const vk: CatalogueApp = {
+export const vk = {
   id: 'vk',
   name: 'VK',
   vendor: 'VK Company',
-  domains: Object.keys(DOMAINS),
+  domains: [
+    'vk.com', 'vk.ru', 'vkontakte.ru', 'vkontakte.com', 'mvk.com', 'vk.cc', 'vk.link', 'vk.design', 'vk.me',
+    'vkmessenger.app', 'vkmessenger.com', 'vkgo.app', 'vklive.app', 'userapi.com', 'userapi.ru', 'vk-cdn.me',
+    'vk-cdn.net', 'vk-portal.net', 'vkcache.com', 'vkcdnservice.com', 'cdn-vk.net', 'cdn-vk.ru', 'vkuser.net',
+    'vkusercdn.ru', 'vkuserphoto.ru', 'vkuseraudio.com', 'vkuseraudio.net', 'vkuseraudio.ru', 'vkuserlive.com',
+    'vkuserlive.net', 'vkuservideo.com', 'vkuservideo.net', 'vkuservideo.ru', 'vk-analytics.ru',
+  ],
   hosts: [],
-  domainSources: DOMAINS,
   reason: 'VK is not approved for use on work devices under the organisation\'s security policy.',
+} as const satisfies CatalogueApp;
+
+export const vkProvenance: CatalogueProvenance = {
+  domainSources: CITATIONS,
   sources: [
     {
       key: 'AG',

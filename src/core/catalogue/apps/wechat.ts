@@ -1,4 +1,4 @@
-import type { CatalogueApp } from '../types.ts';
+import type { CatalogueApp, CatalogueProvenance, Citations } from '../types.ts';
 
 /*
  * WeChat / Weixin (Tencent). Researched 2026-11-28; see docs/catalogue/wechat.md.
@@ -7,7 +7,8 @@ import type { CatalogueApp } from '../types.ts';
  * shared registrable domains (qq.com, gtimg.com, qpic.cn, qlogo.cn). Only WeChat's own registrable
  * domains are `domains`; on Tencent's shared domains only WeChat-named hosts are blocked, as `hosts`.
  */
-const DOMAINS = {
+/** Every domain and host, with the keys of the sources that name it. */
+const CITATIONS = {
   // International site and web client (web.wechat.com) [AG][BM][V2T]
   'wechat.com': ['AG', 'BM', 'V2T'],
   // Chinese-brand domain [BM]
@@ -22,9 +23,8 @@ const DOMAINS = {
   'weixinsxy.com': ['BM'],
   // Mini Program pages and services (servicewechat.com/wx...) [BM][V2T]
   'servicewechat.com': ['BM', 'V2T'],
-} as const;
 
-const HOSTS = {
+  // Hosts: single names on infrastructure shared with others
   // Weixin home, Official Accounts (mp.), Open Platform and "Sign in with WeChat" (open.), API (api.),
   // merchant portal (pay.) [AG][BM]
   'weixin.qq.com': ['AG', 'BM'],
@@ -44,16 +44,25 @@ const HOSTS = {
   'vweixinf.tc.qq.com': ['BM'],
   // WeChat login acceleration on Tencent Cloud [BM]
   'apd-pcdnwxlogin.teg.tencent-cloud.net': ['BM'],
-} as const;
+} as const satisfies Citations<typeof wechat>;
 
-export const wechat: CatalogueApp = {
+export const wechat = {
   id: 'wechat',
   name: 'WeChat',
   vendor: 'Tencent',
-  domains: Object.keys(DOMAINS),
-  hosts: Object.keys(HOSTS),
-  domainSources: { ...DOMAINS, ...HOSTS },
+  domains: [
+    'wechat.com', 'weixin.com', 'weixinbridge.com', 'wechatlegal.net', 'wechatos.net', 'weixinsxy.com',
+    'servicewechat.com',
+  ],
+  hosts: [
+    'weixin.qq.com', 'weixin.qq.com.cn', 'wx.qq.com', 'wxs.qq.com', 'weixin110.qq.com', 'wx.gtimg.com',
+    'wxapp.tc.qq.com', 'vweixinthumb.tc.qq.com', 'vweixinf.tc.qq.com', 'apd-pcdnwxlogin.teg.tencent-cloud.net',
+  ],
   reason: 'WeChat is not approved for use on work devices under the organisation\'s security policy.',
+} as const satisfies CatalogueApp;
+
+export const wechatProvenance: CatalogueProvenance = {
+  domainSources: CITATIONS,
   sources: [
     {
       key: 'AG',
