@@ -329,7 +329,15 @@ export async function buildVectors(): Promise<TestVector[]> {
   add('invalid-date-offset', 'issuedAt with a +00:00 offset instead of Z.', signedPayload((p) => { p.issuedAt = '2026-06-01T00:00:00+00:00'; }),
     fails('invalid-payload'));
   add('invalid-date-impossible', 'A since date of February 30th.', signedPayload((p) => { app0(p).since = '2025-02-30'; }), fails('invalid-payload'));
-  add('invalid-serial-fraction', 'A serial of 7.5.', signedPayload((p) => { p.serial = 7.5; }), fails('invalid-payload'));
+  add('invalid-serial-fraction', 'A serial of 7.5: numbers are whole numbers written in digits.', signedPayload((p) => { p.serial = 7.5; }), fails('payload-not-json'));
+  // One value, one spelling: JSON.parse reads all three as whole numbers, so another parser could too.
+  const serialSpelled = (name: string, spelling: string, description: string): void =>
+    add(`serial-spelled-${name}`, description, signedRaw(JSON.stringify(basePayload()).replace('"serial":7,', `"serial":${spelling},`)), fails('payload-not-json'));
+  serialSpelled('point-zero', '7.0', 'A serial written 7.0 (JSON.parse reads 7).');
+  serialSpelled('exponent', '7e0', 'A serial written 7e0 (JSON.parse reads 7).');
+  serialSpelled('rounded', '9007199254740990.9999', 'A serial written 9007199254740990.9999, which JSON.parse rounds to 2^53 - 1.');
+  add('invalid-issuer-arabic-letter-mark', 'An issuer with U+061C ARABIC LETTER MARK, an invisible bidirectional mark.',
+    signedPayload((p) => { p.issuer = 'Acme \u061cCorp'; }), fails('invalid-payload'));
   add('invalid-issuer-bidi', 'An issuer with a right-to-left override character.', signedPayload((p) => { p.issuer = 'Acme \u202eytiruceS'; }),
     fails('invalid-payload'));
   add('invalid-app-id', 'An app id with uppercase letters.', signedPayload((p) => { app0(p).id = 'TikTok'; }), fails('invalid-payload'));
@@ -379,6 +387,25 @@ export async function buildVectors(): Promise<TestVector[]> {
   badDomain('allow-outside-app', 'www.acme-corp.com', "An allowed host outside the app's domains (it would outrank other apps' rules).", 'allow');
   add('blocks-own-host', 'The list is served from a host the list itself blocks.', validText, fails('blocks-own-host'),
     ctx({ listHost: 'lists.tiktok.com' }));
+  add('blocks-own-host-trailing-dot', 'The list host written with a trailing dot, which the browser strips before matching.', validText,
+    fails('blocks-own-host'), ctx({ listHost: 'lists.tiktok.com.' }));
+
+  // --- Names across apps ----------------------------------------------------------------------------
+  // basePayload's tiktok app blocks tiktok.com (among others) and allows developers.tiktok.com.
+  const otherApp = (app: Record<string, unknown>) => signedPayload((p) => { (p.apps as unknown[]).push({ mode: 'block', reason: 'Not approved.', since: '2026-06-01', ...app }); });
+  add('name-in-two-apps', 'tiktok.com blocked by two apps: a name appears once in a list.',
+    otherApp({ id: 'tiktok-2', name: 'TikTok again', domains: ['tiktok.com'] }), fails('name-conflict'));
+  add('allow-at-other-apps-name', "TikTok's allowed developers.tiktok.com is a name another app blocks: the allow rule would lift that block.",
+    otherApp({ id: 'tiktok-dev', name: 'TikTok for Developers', domains: [], hosts: ['developers.tiktok.com'] }), fails('name-conflict'));
+  add('allow-above-other-apps-name', "TikTok's allowed developers.tiktok.com is above a host another app blocks.",
+    otherApp({ id: 'tiktok-api', name: 'TikTok API', domains: [], hosts: ['api.developers.tiktok.com'] }), fails('name-conflict'));
+  add('allow-under-other-apps-name', "An app's allowed host lies under a domain another app blocks.",
+    signedPayload((p) => {
+      (p.apps as unknown[]).push(
+        { id: 'shop', name: 'Shop', domains: ['shop.acme-corp.com'], mode: 'block', reason: 'Not approved.', since: '2026-06-01', allow: ['help.shop.acme-corp.com'] },
+        { id: 'acme', name: 'Acme', domains: ['acme-corp.com'], mode: 'block', reason: 'Not approved.', since: '2026-06-01' },
+      );
+    }), fails('name-conflict'));
 
   return vectors;
 }

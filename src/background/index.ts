@@ -13,6 +13,8 @@ import { backoffDelayMinutes, refreshDelayMinutes } from '../core/schedule.ts';
 import type { CordonState, EnforcedApp } from '../core/state.ts';
 import { likelyOrigins, purgePageWorkers } from './page-workers.ts';
 import { disableNetworkPrediction } from './privacy.ts';
+import { fromTopLevelPage } from './sender.ts';
+import { POPUP_PATH } from '../core/paths.ts';
 import { loadSchedule, loadState, STATE_KEY } from './storage.ts';
 import { registerBadge, updateBadge } from './badge.ts';
 import { outsideAllowances, registerWarnHandlers } from './warn.ts';
@@ -66,8 +68,9 @@ browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'managed') void cycle('policy-change');
   if (area === 'local' && changes[STATE_KEY]?.newValue) enforced = (changes[STATE_KEY].newValue as CordonState).apps;
 });
-browser.runtime.onMessage.addListener((message: unknown) => {
-  if ((message as { type?: unknown } | null)?.type === 'check-now') return cycle('check-now');
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+  // "Check now" only from the popup, as a top-level page (it is not web-accessible, but check anyway).
+  if ((message as { type?: unknown } | null)?.type === 'check-now' && fromTopLevelPage(sender, POPUP_PATH)) return cycle('check-now');
   return undefined;
 });
 // Diagnostics: lets an admin (devtools) or a test run this worker's own verifier on an envelope. It

@@ -18,15 +18,16 @@ type Dnr = {
 };
 const dnr = () => browser.declarativeNetRequest as unknown as Dnr;
 
-const compileOptions = () => ({ blockPageUrl: browser.runtime.getURL(BLOCK_PAGE_PATH), target: __BROWSER__ });
+const compileOptions = (keepReachable: readonly string[]) => ({ blockPageUrl: browser.runtime.getURL(BLOCK_PAGE_PATH), target: __BROWSER__, keepReachable });
 
-export function compileForBrowser(apps: readonly BlockedApp[]): Rule[] {
-  return compileRules(apps, compileOptions());
+/** `keepReachable`: the list host, which no rule may block (see CompileOptions). */
+export function compileForBrowser(apps: readonly BlockedApp[], keepReachable: readonly string[] = []): Rule[] {
+  return compileRules(apps, compileOptions(keepReachable));
 }
 
 /** For a list just verified: its names were checked by the verifier, and are not checked again. */
-export function compileVerifiedForBrowser(verified: VerifySuccess): Rule[] {
-  return compileVerifiedList(verified, compileOptions());
+export function compileVerifiedForBrowser(verified: VerifySuccess, keepReachable: readonly string[] = []): Rule[] {
+  return compileVerifiedList(verified, compileOptions(keepReachable));
 }
 
 /** Key order differs between what Cordon builds and what Chrome hands back: compare with sorted keys. */

@@ -5,18 +5,10 @@
  * start-up reads the envelope, which for a large list is hundreds of kilobytes.
  */
 import browser from 'webextension-polyfill';
-import type { Validators } from '../core/fetch-list.ts';
+import type { AcceptedList } from '../core/cycle.ts';
 import type { CordonState } from '../core/state.ts';
 
-export interface AcceptedList {
-  readonly url: string;
-  readonly validators: Validators;
-  readonly trustedKeys: readonly string[];
-  readonly threshold: number;
-  readonly listId: string;
-  readonly serial: number;
-  readonly payloadSha256: string;
-}
+export type { AcceptedList };
 
 export interface Schedule {
   readonly failures: number;

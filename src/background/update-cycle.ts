@@ -1,21 +1,36 @@
 /**
- * The update cycle: read the policy, fetch, verify, compile, apply, record. One cycle at a time: every
+ * The update cycle's shell: read the policy and what is stored, fetch, verify, then let the pure
+ * decisions in core/cycle.ts say what to enforce and record, and do it. One cycle at a time: every
  * trigger (install, start, policy change, alarm, "check now") queues behind the one running.
  *
- * The invariant: a failure of any kind changes nothing but the recorded problem. Rules change only
- * after a list has verified and compiled, and they change in one atomic call.
+ * The invariant: rules change only to what a decision names (a list that verified under the current
+ * trust settings, or the fail-closed fallback), in one atomic call, and only if the policy that
+ * decision was made under is still the policy when the rules are applied.
  */
 import browser from 'webextension-polyfill';
-import { verifyBlocklist, type VerifyContext, type VerifySuccess } from '../core/blocklist/verify.ts';
+import { verifyBlocklist } from '../core/blocklist/verify.ts';
 import { DEFAULT_BUILTIN_APP_IDS } from '../core/catalogue/index.ts';
+import {
+  assessStoredList,
+  decideBuiltinCycle,
+  decideSignedCycle,
+  fetchedListContext,
+  listHostProblem,
+  validatorsToSend,
+  verifyStored,
+  type Attempt,
+  type CycleDecision,
+  type Enforcement,
+} from '../core/cycle.ts';
 import { createExclusive } from '../core/exclusive.ts';
-import { appsFromCatalogue, appsFromList, listInfoOf } from '../core/enforced.ts';
+import { appsFromCatalogue } from '../core/enforced.ts';
 import { fetchList } from '../core/fetch-list.ts';
-import { parsePolicy, type Policy } from '../core/policy.ts';
-import { nextWithdrawn, type CordonState, type Problem, type ProblemCode } from '../core/state.ts';
+import { hostOf } from '../core/host.ts';
+import { parsePolicy, type Policy, type PolicyResult } from '../core/policy.ts';
+import type { CordonState, Problem } from '../core/state.ts';
 import { compileForBrowser, compileVerifiedForBrowser, enforceRules, forgetAppliedRules } from './rules.ts';
 import { readManagedPolicy } from './managed-policy.ts';
-import { loadAccepted, loadAcceptedEnvelope, loadSchedule, loadState, saveAccepted, saveSchedule, saveState, type AcceptedList } from './storage.ts';
+import { loadAccepted, loadAcceptedEnvelope, loadSchedule, loadState, saveAccepted, saveSchedule, saveState } from './storage.ts';
 
 export type Trigger = 'install' | 'startup' | 'policy-change' | 'alarm' | 'check-now';
 
@@ -31,6 +46,9 @@ export interface CycleResult {
 /** Every cycle and reconcile runs through this one queue. */
 export const exclusive = createExclusive();
 
+/** A policy that keeps changing while cycles run is re-read this many times before a cycle gives up. */
+const MAX_RERUNS = 3;
+
 async function installedByAdmin(): Promise<boolean> {
   try {
     return (await browser.management.getSelf()).installType === 'admin';
@@ -43,16 +61,24 @@ function builtinState(installed: boolean): CordonState {
   return { schema: 1, source: { kind: 'builtin' }, apps: appsFromCatalogue(DEFAULT_BUILTIN_APP_IDS), withdrawn: [], installedByAdmin: installed };
 }
 
-/** The built-in ruleset already holds exactly the default apps; anything else needs dynamic rules. */
-function isDefaultSet(ids: readonly string[]): boolean {
-  return ids.length === DEFAULT_BUILTIN_APP_IDS.length && DEFAULT_BUILTIN_APP_IDS.every((id) => ids.includes(id));
+const DEFAULT_APPS_JSON = JSON.stringify(appsFromCatalogue(DEFAULT_BUILTIN_APP_IDS));
+
+/** The host no rule may block: where the list comes from. */
+const keepReachable = (url: string | undefined): string[] => {
+  const host = url === undefined ? undefined : hostOf(url);
+  return host === undefined ? [] : [host];
+};
+
+/** Makes the browser enforce `enforcement`; true when any rule changed. */
+async function apply(enforcement: Enforcement, listUrl: string | undefined): Promise<boolean> {
+  const keep = keepReachable(listUrl);
+  if (enforcement.kind === 'list') return enforceRules(compileVerifiedForBrowser(enforcement.verified, keep), false);
+  // The static built-in ruleset already holds exactly the default apps.
+  if (JSON.stringify(enforcement.apps) === DEFAULT_APPS_JSON) return enforceRules([], true);
+  return enforceRules(compileForBrowser(enforcement.apps, keep), false);
 }
 
-async function enforceBuiltin(ids: readonly string[]): Promise<boolean> {
-  return isDefaultSet(ids) ? enforceRules([], true) : enforceRules(compileForBrowser(appsFromCatalogue(ids)), false);
-}
-
-const problem = (code: ProblemCode, message: string, at: string): Problem => ({ code, message, at });
+const problem = (code: Problem['code'], message: string, at: string): Problem => ({ code, message, at });
 
 function withPolicyText(state: CordonState, policy: { organization?: string; supportUrl?: string }): CordonState {
   const { organization: _o, supportUrl: _s, ...rest } = state;
@@ -61,25 +87,6 @@ function withPolicyText(state: CordonState, policy: { organization?: string; sup
     ...(policy.organization === undefined ? {} : { organization: policy.organization }),
     ...(policy.supportUrl === undefined ? {} : { supportUrl: policy.supportUrl }),
   };
-}
-
-function withoutProblem(state: CordonState): CordonState {
-  const { problem: _p, ...rest } = state;
-  return rest;
-}
-
-/**
- * Verifies a stored envelope again. An expired list is checked as of its last valid instant: it must
- * stay enforced (stale) until a newer list arrives, never fall away because time passed.
- */
-async function reverify(accepted: AcceptedList, envelope: string, now: Date): Promise<VerifySuccess | undefined> {
-  const bytes = new TextEncoder().encode(envelope);
-  const context: VerifyContext = { trustedKeys: accepted.trustedKeys, threshold: accepted.threshold, now };
-  let result = await verifyBlocklist(bytes, context);
-  if (!result.ok && result.reason === 'expired' && result.detail?.expiresAt) {
-    result = await verifyBlocklist(bytes, { ...context, now: new Date(Date.parse(result.detail.expiresAt) - 1) });
-  }
-  return result.ok ? result : undefined;
 }
 
 /**
@@ -92,132 +99,55 @@ export async function reconcile(): Promise<void> {
   const state = await loadState();
   if (state === undefined) return;
   try {
-    if (state.source.kind === 'builtin') {
-      await enforceBuiltin(state.apps.map((app) => app.id));
+    const listUrl = state.source.kind === 'signed' ? state.source.url : undefined;
+    if (state.source.kind === 'builtin' || state.distrusted !== undefined) {
+      // The built-in entries, or the fail-closed fallback: apps the worker itself assembled.
+      await apply({ kind: 'apps', apps: state.apps }, listUrl);
       return;
     }
     const [accepted, envelope] = await Promise.all([loadAccepted(), loadAcceptedEnvelope()]);
-    const verified = accepted && envelope !== undefined ? await reverify(accepted, envelope, new Date()) : undefined;
-    if (!verified) {
+    const result =
+      accepted && envelope !== undefined
+        ? await verifyStored(envelope, { trustedKeys: accepted.trustedKeys, threshold: accepted.threshold, expectedListId: accepted.listId, now: new Date() })
+        : undefined;
+    if (!result?.ok) {
       // Leave the rules exactly as they are: they were applied from a list that verified at the time.
       const at = new Date().toISOString();
       await saveState({ ...state, problem: problem('stored-list-invalid', 'The stored list no longer verifies; the rules in force are kept.', at) });
       return;
     }
-    await enforceRules(compileVerifiedForBrowser(verified), false);
+    await apply({ kind: 'list', verified: result }, listUrl);
   } catch (error) {
     console.error('cordon: reconcile failed; rules left as they were', error);
   }
 }
 
-/** Whether `accepted` was verified under exactly this policy's source and trust settings. */
-function acceptedUnder(accepted: AcceptedList, policy: Extract<Policy, { kind: 'signed' }>): boolean {
-  const keys = (list: readonly string[]) => [...new Set(list)].sort().join(' ');
-  return (
-    accepted.url === policy.listUrl &&
-    accepted.threshold === policy.threshold &&
-    keys(accepted.trustedKeys) === keys(policy.trustedKeys) &&
-    (policy.listId === undefined || policy.listId === accepted.listId)
-  );
-}
-
-async function signedCycle(
-  policy: Extract<Policy, { kind: 'signed' }>,
-  previous: CordonState,
-  now: Date,
-): Promise<{ state: CordonState; failed: boolean; changed: boolean }> {
-  const at = now.toISOString();
+/** Fetches and verifies as the decisions say, then decides: what the list server said, verified where it sent a list. */
+async function signedDecision(settings: Extract<Policy, { kind: 'signed' }>, previous: CordonState, now: Date): Promise<CycleDecision> {
   const accepted = await loadAccepted();
-  const fail = (code: ProblemCode, message: string) => ({
-    state: { ...previous, lastCheck: { at, outcome: 'failed' as const }, problem: problem(code, message, at) },
-    failed: true,
-    changed: false,
-  });
-
-  // Validators only when the list in force came from this very URL and was accepted under the trust
-  // settings in force now: a 304 then means "what you enforce, still trusted". After a key rotation
-  // (a key dropped from trustedKeys, a higher threshold), the list is fetched in full and verified
-  // against the new settings, so a list signed only by a removed key is never kept on a 304.
-  const current =
-    previous.source.kind === 'signed' &&
-    previous.source.url === policy.listUrl &&
-    accepted !== undefined &&
-    acceptedUnder(accepted, policy);
-  const fetched = await fetchList(policy.listUrl, current && accepted ? { validators: accepted.validators } : {});
-  if (fetched.kind === 'failed') return fail(fetched.code, fetched.message);
-  if (fetched.kind === 'not-modified') {
-    return { state: withoutProblem({ ...previous, lastCheck: { at, outcome: 'unchanged' } }), failed: false, changed: false };
+  const trust = await assessStoredList(settings, previous, accepted, loadAcceptedEnvelope, now);
+  let attempt: Attempt;
+  const hostProblem = listHostProblem(settings, previous.apps);
+  if (hostProblem !== undefined) {
+    attempt = { kind: 'skipped', code: 'list-host-blocked', message: hostProblem };
+  } else {
+    const validators = validatorsToSend(accepted, trust);
+    const fetched = await fetchList(settings.listUrl, validators === undefined ? {} : { validators });
+    if (fetched.kind === 'failed') attempt = fetched;
+    else if (fetched.kind === 'not-modified') attempt = { kind: 'not-modified', validatorsSent: validators !== undefined };
+    else {
+      const result = await verifyBlocklist(fetched.bytes, fetchedListContext(settings, accepted, trust, now));
+      // The exact bytes that verified, kept to verify again at start-up and after a policy change.
+      attempt = { kind: 'verified', result, envelope: new TextDecoder().decode(fetched.bytes), validators: fetched.validators };
+    }
   }
-
-  // Serials only order versions of one list: rollback protection applies within the same listId.
-  const sameList = accepted !== undefined && (policy.listId === undefined || policy.listId === accepted.listId);
-  const context: VerifyContext = {
-    trustedKeys: policy.trustedKeys,
-    threshold: policy.threshold,
-    listHost: new URL(policy.listUrl).hostname,
-    now,
-    ...(policy.listId === undefined ? {} : { expectedListId: policy.listId }),
-    ...(sameList && accepted ? { lastAccepted: { serial: accepted.serial, payloadSha256: accepted.payloadSha256 } } : {}),
-  };
-  const verified = await verifyBlocklist(fetched.bytes, context);
-  if (!verified.ok) return fail(verified.reason, verified.message);
-
-  // The exact bytes that verified, kept to verify again at start-up.
-  const envelope = new TextDecoder().decode(fetched.bytes);
-  const record: AcceptedList = {
-    url: policy.listUrl,
-    validators: fetched.validators,
-    trustedKeys: policy.trustedKeys,
-    threshold: policy.threshold,
-    listId: verified.list.listId,
-    serial: verified.list.serial,
-    payloadSha256: verified.payloadSha256,
-  };
-  const apps = appsFromList(verified.list);
-  const changesSource = previous.source.kind !== 'signed' || previous.source.url !== policy.listUrl;
-  if (verified.status === 'unchanged' && !changesSource) {
-    const state = withoutProblem({ ...previous, lastCheck: { at, outcome: 'unchanged' } });
-    await saveAccepted(record, envelope, state);
-    return { state, failed: false, changed: false };
-  }
-
-  try {
-    await enforceRules(compileVerifiedForBrowser(verified), false);
-  } catch (error) {
-    return fail('apply-failed', `The browser refused the new rules; the previous ones stay in force (${String(error)}).`);
-  }
-  const state: CordonState = withoutProblem({
-    ...previous,
-    source: { kind: 'signed', url: policy.listUrl },
-    apps,
-    withdrawn: nextWithdrawn(previous.apps, apps, previous.withdrawn, at),
-    list: listInfoOf(verified.list, verified.signers),
-    lastCheck: { at, outcome: 'updated' },
-    lastChange: at,
-  });
-  await saveAccepted(record, envelope, state);
-  return { state, failed: false, changed: true };
+  return decideSignedCycle({ settings, previous, accepted, trust, attempt, now });
 }
 
-async function builtinCycle(ids: readonly string[], previous: CordonState, now: Date) {
-  const at = now.toISOString();
-  const apps = appsFromCatalogue(ids);
-  const changed = await enforceBuiltin(ids);
-  const sameApps = previous.source.kind === 'builtin' && JSON.stringify(previous.apps.map((a) => a.id)) === JSON.stringify(ids);
-  const { list: _list, ...rest } = previous;
-  const state: CordonState = withoutProblem({
-    ...rest,
-    source: { kind: 'builtin' },
-    apps,
-    withdrawn: nextWithdrawn(previous.apps, apps, previous.withdrawn, at),
-    lastCheck: { at, outcome: 'builtin' },
-    ...(changed || !sameApps ? { lastChange: at } : {}),
-  });
-  return { state, failed: false, changed: changed || !sameApps };
-}
+const fingerprint = (parsed: PolicyResult) => JSON.stringify(parsed);
 
-/** One full cycle. Never throws: whatever goes wrong is recorded in the state it returns. */
-export async function runCycle(trigger: Trigger): Promise<CycleResult> {
+/** One attempt at a cycle; 'superseded' when the policy changed before its result could be applied. */
+async function attemptCycle(trigger: Trigger, lastTry: boolean): Promise<CycleResult | 'superseded'> {
   const now = new Date();
   const at = now.toISOString();
   const installed = await installedByAdmin();
@@ -225,43 +155,93 @@ export async function runCycle(trigger: Trigger): Promise<CycleResult> {
   const parsed = parsePolicy(await readManagedPolicy());
   const refreshMinutes = parsed.ok ? parsed.policy.refreshMinutes : 60;
 
-  let outcome: { state: CordonState; failed: boolean; changed: boolean };
-  try {
-    if (!parsed.ok) {
-      outcome = {
-        state: { ...previous, lastCheck: { at, outcome: 'failed' }, problem: problem('policy-invalid', parsed.errors.join('; '), at) },
-        failed: true,
+  let decision: CycleDecision;
+  let listUrl: string | undefined;
+  if (!parsed.ok) {
+    decision = { state: { ...previous, lastCheck: { at, outcome: 'failed' }, problem: problem('policy-invalid', parsed.errors.join('; '), at) }, failed: true, changed: false };
+  } else {
+    const policy = parsed.policy;
+    if (policy.kind === 'signed') {
+      listUrl = policy.listUrl;
+      decision = await signedDecision(policy, previous, now);
+    } else if (policy.kind === 'builtin') {
+      decision = decideBuiltinCycle(policy.builtinApps, previous, now);
+    } else if (previous.source.kind === 'signed') {
+      // No policy visible. A force-installed extension sees an empty policy for seconds after start,
+      // and a removed policy must not lift a ban either: what is in force stays in force.
+      listUrl = previous.source.url;
+      const quiet = trigger === 'install' || trigger === 'startup';
+      decision = {
+        state: quiet
+          ? previous
+          : { ...previous, lastCheck: { at, outcome: 'failed' }, problem: problem('policy-missing', 'No organisation policy is visible; the last verified list stays in force.', at) },
+        failed: !quiet,
         changed: false,
       };
     } else {
-      const policy = parsed.policy;
-      if (policy.kind === 'signed') outcome = await signedCycle(policy, previous, now);
-      else if (policy.kind === 'builtin') outcome = await builtinCycle(policy.builtinApps, previous, now);
-      else if (previous.source.kind === 'signed') {
-        // No policy visible. A force-installed extension sees an empty policy for seconds after start,
-        // and a removed policy must not lift a ban either: the last verified list stays in force.
-        const quiet = trigger === 'install' || trigger === 'startup';
-        outcome = {
-          state: quiet
-            ? previous
-            : { ...previous, lastCheck: { at, outcome: 'failed' }, problem: problem('policy-missing', 'No organisation policy is visible; the last verified list stays in force.', at) },
-          failed: !quiet,
-          changed: false,
-        };
-      } else outcome = await builtinCycle(DEFAULT_BUILTIN_APP_IDS, previous, now);
-      outcome = { ...outcome, state: withPolicyText(outcome.state, policy) };
+      decision = decideBuiltinCycle(DEFAULT_BUILTIN_APP_IDS, previous, now);
     }
-  } catch (error) {
-    outcome = {
-      state: { ...previous, lastCheck: { at, outcome: 'failed' }, problem: problem('apply-failed', String(error), at) },
-      failed: true,
-      changed: false,
-    };
+    decision = { ...decision, state: withPolicyText(decision.state, policy) };
   }
 
-  await saveState(outcome.state);
+  // The trust settings must still be the ones this decision was made under when rules change: a cycle
+  // that read the policy before an admin removed a key must not apply what only that key vouched for.
+  if (decision.enforce !== undefined || decision.accept !== undefined) {
+    const now2 = fingerprint(parsePolicy(await readManagedPolicy()));
+    if (now2 !== fingerprint(parsed)) {
+      if (!lastTry) return 'superseded';
+      decision = {
+        state: { ...previous, lastCheck: { at, outcome: 'failed' }, problem: problem('policy-invalid', 'The policy kept changing during the update; nothing was applied. It will be tried again.', at) },
+        failed: true,
+        changed: false,
+      };
+    }
+  }
+
+  let state = decision.state;
+  let changed = decision.changed;
+  let failed = decision.failed;
+  let stored = false;
+  try {
+    if (decision.enforce !== undefined) {
+      const rulesChanged = await apply(decision.enforce, listUrl);
+      if (rulesChanged && !changed) {
+        changed = true;
+        state = { ...state, lastChange: at };
+      }
+    }
+    if (decision.accept !== undefined) {
+      await saveAccepted(decision.accept.record, decision.accept.envelope, state);
+      stored = true;
+    }
+  } catch (error) {
+    state = {
+      ...previous,
+      lastCheck: { at, outcome: 'failed' },
+      problem: problem('apply-failed', `The browser refused the new rules; the previous ones stay in force (${String(error)}).`, at),
+    };
+    changed = false;
+    failed = true;
+  }
+  if (!stored) await saveState(state);
   const schedule = await loadSchedule();
-  await saveSchedule({ failures: outcome.failed ? schedule.failures + 1 : 0 });
-  console.info(`cordon: cycle (${trigger}): ${outcome.state.lastCheck?.outcome ?? 'none'}${outcome.state.problem ? ` — ${outcome.state.problem.code}` : ''}`);
-  return { state: outcome.state, failed: outcome.failed, refreshMinutes, changed: outcome.changed };
+  await saveSchedule({ failures: failed ? schedule.failures + 1 : 0 });
+  console.info(`cordon: cycle (${trigger}): ${state.lastCheck?.outcome ?? 'none'}${state.problem ? ` — ${state.problem.code}` : ''}${state.distrusted ? ' — list distrusted' : ''}`);
+  return { state, failed, refreshMinutes, changed };
+}
+
+/** One full cycle. Never throws: whatever goes wrong is recorded in the state it returns. */
+export async function runCycle(trigger: Trigger): Promise<CycleResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const result = await attemptCycle(trigger, attempt >= MAX_RERUNS);
+      if (result !== 'superseded') return result;
+    } catch (error) {
+      const previous = (await loadState().catch(() => undefined)) ?? builtinState(false);
+      const at = new Date().toISOString();
+      const state: CordonState = { ...previous, lastCheck: { at, outcome: 'failed' }, problem: problem('apply-failed', String(error), at) };
+      await saveState(state).catch(() => undefined);
+      return { state, failed: true, refreshMinutes: 60, changed: false };
+    }
+  }
 }

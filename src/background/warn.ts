@@ -16,7 +16,7 @@ import type { Rule } from '../core/dnr.ts';
 import { createExclusive } from '../core/exclusive.ts';
 import { matchBlockedApp } from '../core/match.ts';
 import { BLOCK_PAGE_PATH } from '../core/paths.ts';
-import type { CordonState, EnforcedApp } from '../core/state.ts';
+import { decisionTime, type CordonState, type EnforcedApp } from '../core/state.ts';
 import {
   allowanceRule,
   allowanceScope,
@@ -30,6 +30,7 @@ import {
 import { appStatus } from '../core/view/status.ts';
 import { likelyOrigins, purgePageWorkers } from './page-workers.ts';
 import { loadState, STATE_KEY } from './storage.ts';
+import { fromTopLevelPage } from './sender.ts';
 import { blockPageUrl } from './tabs.ts';
 
 export const WARN_ALLOWANCE_SECONDS_KEY = 'warnAllowanceSeconds';
@@ -130,10 +131,12 @@ function expire(ruleId: number, resend: boolean): Promise<void> {
 
 async function grant(message: Partial<WarnContinueMessage>, sender: browser.Runtime.MessageSender): Promise<WarnContinueReply> {
   const tabId = sender.tab?.id;
-  const fromBlockPage = sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL(BLOCK_PAGE_PATH));
-  if (tabId === undefined || tabId < 0 || !fromBlockPage) return { ok: false, reason: 'no-tab' };
+  // Only the block page itself, as the top-level document of the tab it would let through. Any web page
+  // can frame the (web-accessible) block page and trick one click out of the employee: a frame asking
+  // gets nothing, whatever it says.
+  if (tabId === undefined || tabId < 0 || !fromTopLevelPage(sender, BLOCK_PAGE_PATH)) return { ok: false, reason: 'no-tab' };
   const [state, stored] = await Promise.all([loadState(), browser.storage.local.get(WARN_ALLOWANCE_SECONDS_KEY)]);
-  const decision = decideAllowance(state?.apps ?? [], message.appId, message.url, new Date(), allowanceSeconds(stored[WARN_ALLOWANCE_SECONDS_KEY]));
+  const decision = decideAllowance(state?.apps ?? [], message.appId, message.url, decisionTime(state, new Date()), allowanceSeconds(stored[WARN_ALLOWANCE_SECONDS_KEY]));
   if (!decision.ok) return decision;
 
   const replaced = await exclusive(async () => {
@@ -156,7 +159,7 @@ async function grant(message: Partial<WarnContinueMessage>, sender: browser.Runt
 
 /** A new list may end a warning period (or change what the app covers): its allowances end with it. */
 function onStateChange(state: CordonState | undefined): void {
-  const now = new Date();
+  const now = decisionTime(state, new Date());
   const apps = state?.apps ?? [];
   for (const a of allowances) {
     const app = apps.find((x) => x.id === a.appId);

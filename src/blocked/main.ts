@@ -20,6 +20,12 @@ let view: BlockPageView | undefined;
 let deadlineTimer: ReturnType<typeof setTimeout> | undefined;
 
 const byId = (id: string) => document.getElementById(id) as HTMLElement;
+/**
+ * Inside another page's frame (any site can frame this web-accessible page) the page offers nothing
+ * to click: no "Continue for now", no "Open the site", not even "Go back". The worker refuses a framed
+ * page's requests as well; this keeps a tricked click from reaching anything at all.
+ */
+const framed = window.top !== window.self;
 
 function show(id: string, visible: boolean): void {
   byId(id).hidden = !visible;
@@ -27,7 +33,7 @@ function show(id: string, visible: boolean): void {
 
 function render(): void {
   const env = viewEnv();
-  view = blockPageView(state, decodeBlockFragment(location.hash), env, { fallbackApps, allowanceSeconds: allowanceSeconds(seconds) });
+  view = blockPageView(state, decodeBlockFragment(location.hash), env, { fallbackApps, allowanceSeconds: allowanceSeconds(seconds), framed });
   document.title = view.documentTitle;
   document.body.className = `kind-${view.kind}`;
   setText('title', view.heading);
@@ -39,6 +45,7 @@ function render(): void {
   show('warn-explain', view.warn !== undefined);
   show('continue', view.warn !== undefined);
   show('open', view.lifted !== undefined);
+  show('back', !framed);
   setText('back', view.backLabel);
 
   // A warning turns into a block at its deadline, even on a page left open.

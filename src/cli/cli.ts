@@ -1,4 +1,5 @@
 /** `cordon`: the admin CLI. Dispatches to one module per command; every failure is one line on stderr. */
+import { terminalSafe } from './terminal.ts';
 import { parseArgs } from 'node:util';
 import type { Command } from './command.ts';
 import { catalog } from './commands/catalog.ts';
@@ -38,8 +39,9 @@ function isParseArgsError(e: unknown): e is Error & { code: string } {
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }
 
+/** One line, with nothing in it that could drive a terminal: messages quote files and arguments. */
 function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim();
+  return terminalSafe(text.replace(/\s*\n\s*/g, ' ').trim());
 }
 
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync, openSync, readSync, closeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, constants, existsSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CliError } from './errors.ts';
 
@@ -53,13 +54,27 @@ export function fileExists(path: string): boolean {
   return existsSync(path);
 }
 
-/** Writes next to the target and renames, so a reader never sees half a list. */
-export function writeFileAtomic(path: string, data: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+/**
+ * Writes next to the target and renames, so a reader never sees half a file. The temporary file has a
+ * random name and is created exclusively (`O_CREAT | O_EXCL`, which also refuses to follow a symlink
+ * planted at that name, and `O_NOFOLLOW`): in a shared directory another user can neither predict it
+ * nor redirect the write elsewhere.
+ */
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(12).toString('hex')}.tmp`);
+  let fd: number | undefined;
+  let created = false;
   try {
-    writeFileSync(tmp, data, { mode: 0o644 });
+    fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644);
+    created = true;
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    closeSync(fd);
+    fd = undefined;
     renameSync(tmp, path);
   } catch (e) {
+    if (fd !== undefined) closeSync(fd);
+    if (created) rmSync(tmp, { force: true });
     throw new CliError(`cannot write ${path}: ${describeFsError(e)}`);
   }
 }

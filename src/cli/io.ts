@@ -1,3 +1,5 @@
+import { terminalSafe } from './terminal.ts';
+
 /** What a command may touch besides the file system: injected so tests can run commands in-process. */
 export interface Io {
   readonly out: (line: string) => void;
@@ -5,8 +7,12 @@ export interface Io {
   readonly now: () => Date;
 }
 
+/**
+ * The real streams. Every line passes through `terminalSafe` on its way out: commands print values from
+ * files they have not verified (and errors quoting them), and no byte of those may drive the terminal.
+ */
 export const processIo: Io = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
+  out: (line) => process.stdout.write(`${terminalSafe(line, true)}\n`),
+  err: (line) => process.stderr.write(`${terminalSafe(line, true)}\n`),
   now: () => new Date(),
 };

@@ -82,12 +82,33 @@ function expandApp(app: JsonValue | undefined, path: string, errors: string[]): 
   return out;
 }
 
+const UTC_INPUT = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.\d+)?(?:Z|[+-]00:?00)$/i;
+
+/**
+ * An ISO 8601 UTC time as people and tools write it (`new Date().toISOString()` adds milliseconds;
+ * some write `+00:00`), in the one spelling a list carries: `YYYY-MM-DDTHH:MM:SSZ`. Fractions of a
+ * second are dropped, which moves the time back by less than a second. Anything else is left as it is
+ * for the schema to refuse with its own message.
+ */
+export function canonicalUtc(value: JsonValue | undefined): JsonValue | undefined {
+  if (typeof value !== 'string') return value;
+  const match = UTC_INPUT.exec(value);
+  if (match === null) return value;
+  const canonical = `${match[1] ?? ''}Z`;
+  return isIsoDateTime(canonical) ? canonical : value;
+}
+
 /**
  * issuedAt is `now` when stamping or when the input has none. expiresAt, in order of preference:
  * `--valid-days` after issuedAt; when re-stamping, the input's own validity window after the new
  * issuedAt; the input's expiresAt; DEFAULT_VALID_DAYS after issuedAt.
  */
-function stampedDates(input: JsonObject, options: BuildOptions, errors: string[]): { issuedAt: JsonValue; expiresAt: JsonValue } {
+function stampedDates(raw: JsonObject, options: BuildOptions, errors: string[]): { issuedAt: JsonValue; expiresAt: JsonValue } {
+  const input: JsonObject = { ...raw };
+  for (const key of ['issuedAt', 'expiresAt']) {
+    const canonical = canonicalUtc(raw[key]);
+    if (canonical !== undefined) input[key] = canonical;
+  }
   const days = options.validDays;
   if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > MAX_VALIDITY_DAYS)) {
     errors.push(`--valid-days: must be a whole number from 1 to ${MAX_VALIDITY_DAYS}`);

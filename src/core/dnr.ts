@@ -61,6 +61,7 @@ export type ResourceType = NavigationType | SubresourceType;
 
 export interface RuleCondition {
   readonly requestDomains?: readonly string[];
+  readonly excludedRequestDomains?: readonly string[];
   readonly regexFilter?: string;
   readonly resourceTypes: readonly ResourceType[];
   readonly tabIds?: readonly number[];

@@ -7,7 +7,8 @@
 import { findCatalogueApp, DEFAULT_BUILTIN_APP_IDS } from './catalogue/index.ts';
 import { checkPublicKey } from './blocklist/keys.ts';
 import { MAX_TRUSTED_KEYS } from './blocklist/limits.ts';
-import { contactProblem } from './blocklist/payload.ts';
+import { contactProblem, isListId, textProblem } from './blocklist/payload.ts';
+import { publishedTestKeyName } from './blocklist/test-keys.ts';
 
 export const REFRESH_MINUTES = { default: 60, min: 5, max: 24 * 60 } as const;
 
@@ -34,20 +35,44 @@ export type Policy =
   | ({ readonly kind: 'none' } & PolicyCommon)
   /** Built-in catalogue entries chosen by id, no signed list. */
   | ({ readonly kind: 'builtin'; readonly builtinApps: readonly string[] } & PolicyCommon)
-  | ({
-      readonly kind: 'signed';
-      readonly listUrl: string;
-      readonly trustedKeys: readonly string[];
-      readonly threshold: number;
-      readonly listId?: string;
-    } & PolicyCommon);
+  | ({ readonly kind: 'signed' } & SignedSettings & PolicyCommon);
+
+/** What decides which signed list this browser enforces: any change here is a change of trust. */
+export interface SignedSettings {
+  readonly listUrl: string;
+  /** Distinct pinned keys, in the policy's order. */
+  readonly trustedKeys: readonly string[];
+  readonly threshold: number;
+  readonly listId: string;
+  /**
+   * Catalogue entries enforced whenever no list verifies under these settings (before the first list
+   * arrives, or after the keys that signed the list in force were removed): the policy's
+   * `builtinApps`, or the built-in default. Blocks never fall below it while no trusted list decides.
+   */
+  readonly floorApps: readonly string[];
+}
+
+/**
+ * One string per set of signed-list settings: two policies with the same fingerprint trust the same
+ * keys for the same list at the same place. Key order and repeats do not matter.
+ */
+export function trustFingerprint(settings: SignedSettings): string {
+  return JSON.stringify([settings.listUrl, [...new Set(settings.trustedKeys)].sort(), settings.threshold, settings.listId, [...settings.floorApps].sort()]);
+}
 
 export type PolicyResult =
   | { readonly ok: true; readonly policy: Policy }
   | { readonly ok: false; readonly errors: readonly string[]; readonly organization?: string; readonly supportUrl?: string };
 
-/** Whether a list URL may be fetched: https anywhere, plain http only from this machine (test servers). */
+/**
+ * Whether a list URL may be fetched: https anywhere, plain http only from this machine (test servers).
+ * The URL parser forgives what the browser's rule matching does not: it drops tabs, newlines and outer
+ * spaces, and keeps a trailing dot in the host that declarativeNetRequest strips before matching. A
+ * list could then pass the "must not block its own host" check and still cut the browser off from
+ * every later list, so such spellings are refused here, in words.
+ */
 export function listUrlProblem(value: string): string | undefined {
+  if (/[\s\p{Cc}\p{Cf}]/u.test(value)) return 'must not contain whitespace, control or invisible formatting characters';
   let url: URL;
   try {
     url = new URL(value);
@@ -55,6 +80,7 @@ export function listUrlProblem(value: string): string | undefined {
     return 'is not a URL';
   }
   if (url.username || url.password) return 'must not carry credentials';
+  if (url.hostname.endsWith('.')) return 'must not end its host name with a dot (write the host without it)';
   if (url.protocol === 'https:') return undefined;
   if (url.protocol === 'http:' && isLoopback(url.hostname)) return undefined;
   return 'must be an https: URL';
@@ -70,17 +96,20 @@ export function parsePolicy(raw: Readonly<Record<string, unknown>>): PolicyResul
   const errors: string[] = [];
   const present = POLICY_KEYS.filter((key) => raw[key] !== undefined);
 
-  const text = (key: 'organization' | 'listId', max: number): string | undefined => {
-    const v = raw[key];
-    if (v === undefined) return undefined;
-    if (!isString(v) || v.trim() === '' || v.length > max || /\p{Cc}/u.test(v)) {
-      errors.push(`${key} must be a non-empty line of text up to ${max} characters`);
-      return undefined;
-    }
-    return v;
-  };
-  const organization = text('organization', 120);
-  const listId = text('listId', 128);
+  // The same text rules as a signed list's fields: no control, bidirectional or invisible formatting
+  // characters that could make the organisation read differently on screen from what the admin set.
+  let organization: string | undefined;
+  if (raw.organization !== undefined) {
+    const v = raw.organization;
+    const problem = isString(v) ? textProblem(v, 120) : 'is not text';
+    if (problem === undefined) organization = v as string;
+    else errors.push(`organization must be a line of text up to 120 characters: it ${problem}`);
+  }
+  let listId: string | undefined;
+  if (raw.listId !== undefined) {
+    if (isString(raw.listId) && isListId(raw.listId)) listId = raw.listId;
+    else errors.push('listId must be the list id the signed list carries: 1 to 64 characters of a-z, 0-9, ".", "_" and "-", starting with a letter or digit');
+  }
 
   let supportUrl: string | undefined;
   if (raw.supportUrl !== undefined) {
@@ -113,7 +142,7 @@ export function parsePolicy(raw: Readonly<Record<string, unknown>>): PolicyResul
 
   const signedKeys = ['listUrl', 'trustedKeys', 'threshold', 'listId'] as const;
   const wantsSigned = signedKeys.some((key) => raw[key] !== undefined);
-  let signed: { listUrl: string; trustedKeys: string[]; threshold: number } | undefined;
+  let signed: SignedSettings | undefined;
   if (wantsSigned) {
     const listUrl = raw.listUrl;
     if (listUrl === undefined) errors.push('listUrl is missing, but other signed-list settings are present');
@@ -134,11 +163,19 @@ export function parsePolicy(raw: Readonly<Record<string, unknown>>): PolicyResul
       keys.forEach((key, i) => {
         const check = checkPublicKey(key);
         if (!check.ok) errors.push(`trustedKeys[${i}] ${check.message}`);
+        const published = publishedTestKeyName(key);
+        if (published !== undefined) {
+          errors.push(`trustedKeys[${i}] is Cordon's published test key "${published}": its private key is public, so it proves nothing (create your own with cordon keygen)`);
+        }
       });
       trustedKeys = [...new Set(keys)];
     }
 
-    let threshold = 1;
+    // Chromium drops a value that does not match the schema (`"threshold": "2"`) and passes the rest
+    // on, so a missing threshold may be a mistyped one. With several keys pinned, the safe reading is
+    // that all of them must sign (a key rotation signs with both, docs/deploying.md); one key alone
+    // deciding is what the admin must ask for explicitly.
+    let threshold = trustedKeys.length > 1 ? trustedKeys.length : 1;
     if (raw.threshold !== undefined) {
       const v = raw.threshold;
       if (!Number.isInteger(v) || (v as number) < 1) errors.push('threshold must be a whole number of at least 1');
@@ -146,7 +183,10 @@ export function parsePolicy(raw: Readonly<Record<string, unknown>>): PolicyResul
         errors.push(`threshold ${v as number} is more than the ${trustedKeys.length} distinct pinned key(s)`);
       } else threshold = v as number;
     }
-    if (isString(listUrl)) signed = { listUrl, trustedKeys, threshold };
+    // Without a listId any list the keys ever signed would do, and Chromium drops a listId of the wrong
+    // type silently: a signed list therefore needs one, or nothing is accepted.
+    if (raw.listId === undefined) errors.push('listId is missing: a signed list needs the listId it must carry (a listId that is not text is dropped by the browser)');
+    if (isString(listUrl) && listId !== undefined) signed = { listUrl, trustedKeys, threshold, listId, floorApps: builtinApps };
   }
 
   if (errors.length > 0) {
@@ -162,9 +202,7 @@ export function parsePolicy(raw: Readonly<Record<string, unknown>>): PolicyResul
     ...(organization === undefined ? {} : { organization }),
     ...(supportUrl === undefined ? {} : { supportUrl }),
   };
-  if (signed) {
-    return { ok: true, policy: { kind: 'signed', ...signed, ...(listId === undefined ? {} : { listId }), ...common } };
-  }
+  if (signed) return { ok: true, policy: { kind: 'signed', ...signed, ...common } };
   if (present.includes('builtinApps')) return { ok: true, policy: { kind: 'builtin', builtinApps, ...common } };
   return { ok: true, policy: { kind: 'none', ...common } };
 }

@@ -9,6 +9,7 @@
  * matches `tiktok.com`).
  */
 import { isSameOrSubdomain, normalizeDomain, pruneSubdomains, type DomainCheck } from './domain.ts';
+import { canonicalHost } from './host.ts';
 import { NAVIGATION_TYPES, subresourceTypes, type BrowserTarget, type Rule } from './dnr.ts';
 import { encodeBlockFragment } from './block-fragment.ts';
 import type { VerifySuccess } from './blocklist/verify.ts';
@@ -34,6 +35,14 @@ export interface CompileOptions {
   readonly redirect?: 'substitution' | 'path';
   /** First rule id to use; rulesets and dynamic rules each start their own numbering. */
   readonly firstRuleId?: number;
+  /**
+   * Hosts no rule may ever block: the host the worker fetches its list from. A verified list never
+   * blocks it (the verifier refuses such a list), so this changes nothing in normal operation; it is
+   * the second line of defence, so that no rule Cordon applies can cut the worker off from the next
+   * list, whatever slipped past the first. A rule whose names cover such a host excludes it (and the
+   * names below it, as `excludedRequestDomains` does).
+   */
+  readonly keepReachable?: readonly string[];
 }
 
 export const RULES_PER_APP_MAX = 3;
@@ -86,9 +95,12 @@ function compileApps(
   const rules: Rule[] = [];
   let id = options.firstRuleId ?? 1;
   const subresources = subresourceTypes(options.target ?? 'chrome');
+  const keep = (options.keepReachable ?? []).map(canonicalHost).filter((h) => h !== '');
   for (const app of apps) {
     const blocked = pruneSubdomains(namesOf(app.id, [...app.domains, ...(app.hosts ?? [])]));
     if (blocked.length === 0) continue;
+    const excluded = keep.filter((host) => blocked.some((name) => isSameOrSubdomain(host, name)));
+    const exclusion = excluded.length > 0 ? { excludedRequestDomains: excluded } : {};
     rules.push({
       id: id++,
       priority: PRIORITY_BLOCK,
@@ -102,6 +114,7 @@ function compileApps(
       },
       condition: {
         requestDomains: blocked,
+        ...exclusion,
         ...(options.redirect === 'path' ? {} : { regexFilter: '^.+$' }),
         resourceTypes: [...NAVIGATION_TYPES],
       },
@@ -110,7 +123,7 @@ function compileApps(
       id: id++,
       priority: PRIORITY_BLOCK,
       action: { type: 'block' },
-      condition: { requestDomains: blocked, resourceTypes: [...subresources] },
+      condition: { requestDomains: blocked, ...exclusion, resourceTypes: [...subresources] },
     });
     const allowed = pruneSubdomains(namesOf(app.id, app.allow ?? []));
     // An allow rule outranks every block rule, so one app's exception must never reach another's hosts.

@@ -34,6 +34,8 @@ export type ProblemCode =
   | 'fetch-redirect'
   | 'stored-list-invalid'
   | 'apply-failed'
+  /** The policy's listUrl points at a host the rules in force block: no list could ever arrive. */
+  | 'list-host-blocked'
   | ReasonCode;
 
 export interface Problem {
@@ -49,6 +51,24 @@ export interface WithdrawnApp {
   readonly name: string;
   /** When this browser stopped blocking it. */
   readonly at: string;
+  /** The domains and hosts it blocked: the block page names a lifted ban only for one of these. */
+  readonly names?: readonly string[];
+}
+
+/**
+ * The list in force no longer verifies under the organisation's current trust settings (its signer
+ * was removed from `trustedKeys`, the threshold rose, or the listId changed). Until a list that does
+ * verify arrives, Cordon enforces what that list blocked (as blocks only: no warnings, no allowed
+ * hosts) together with the policy's built-in floor, so a revoked key's list can lift nothing.
+ */
+export interface Distrusted {
+  /** When this browser found out. */
+  readonly at: string;
+  readonly listId: string;
+  readonly serial: number;
+  /** Why it no longer verifies (the verifier's reason code and sentence). */
+  readonly reason: ReasonCode;
+  readonly message: string;
 }
 
 export interface CordonState {
@@ -64,6 +84,13 @@ export interface CordonState {
   /** When the set of enforced apps or their rules last changed on this browser. */
   readonly lastChange?: string;
   readonly problem?: Problem;
+  /** Present while the list in force is no longer trusted; see `Distrusted`. */
+  readonly distrusted?: Distrusted;
+  /**
+   * The latest time this browser has seen (each cycle's clock, the list's issuedAt), so that setting
+   * the device clock back cannot reopen a warning period that has already ended.
+   */
+  readonly seenAt?: string;
   readonly installedByAdmin: boolean;
 }
 
@@ -77,10 +104,27 @@ export function nextWithdrawn(
   at: string,
 ): WithdrawnApp[] {
   const nextIds = new Set(next.map((app) => app.id));
-  const lifted = previous.filter((app) => !nextIds.has(app.id)).map((app) => ({ id: app.id, name: app.name, at }));
+  const lifted = previous
+    .filter((app) => !nextIds.has(app.id))
+    .map((app) => ({ id: app.id, name: app.name, at, names: [...app.domains, ...(app.hosts ?? [])] }));
   const liftedIds = new Set(lifted.map((app) => app.id));
   const kept = history.filter((entry) => !nextIds.has(entry.id) && !liftedIds.has(entry.id));
   return [...lifted, ...kept].slice(0, MAX_WITHDRAWN);
+}
+
+/**
+ * The clock for deciding what is in force: the device's, but never earlier than what Cordon has
+ * already seen (`seenAt`, the list's `issuedAt`). Turning the clock back cannot reopen a warning.
+ */
+export function decisionTime(state: Pick<CordonState, 'seenAt' | 'list'> | undefined, now: Date): Date {
+  const floor = Math.max(Date.parse(state?.seenAt ?? '') || 0, Date.parse(state?.list?.issuedAt ?? '') || 0);
+  return floor > now.getTime() ? new Date(floor) : now;
+}
+
+/** `seenAt` after a cycle at `now`: it only ever moves forward. */
+export function nextSeenAt(previous: string | undefined, now: Date): string {
+  const last = Date.parse(previous ?? '') || 0;
+  return new Date(Math.max(last, now.getTime())).toISOString();
 }
 
 /** An expired list still enforced: stale means keep blocking, and say so. */

@@ -3,9 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { parseStrictJson } from '../../src/core/blocklist/index.ts';
 
 describe('strict JSON', () => {
-  it('agrees with JSON.parse on every document JSON.stringify writes', () => {
+  // Cordon's documents carry whole numbers only (see json.ts): the property holds for those.
+  const wholeNumbers = (value: unknown): unknown =>
+    typeof value === 'number'
+      ? Math.trunc(value) % Number.MAX_SAFE_INTEGER || 0
+      : Array.isArray(value)
+        ? value.map(wholeNumbers)
+        : value !== null && typeof value === 'object'
+          ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wholeNumbers(v)]))
+          : value;
+
+  it('agrees with JSON.parse on every document of whole numbers JSON.stringify writes', () => {
     fc.assert(
-      fc.property(fc.jsonValue({ maxDepth: 5 }), fc.boolean(), (value, pretty) => {
+      fc.property(fc.jsonValue({ maxDepth: 5 }).map(wholeNumbers), fc.boolean(), (value, pretty) => {
         const text = JSON.stringify(value, null, pretty ? 2 : undefined);
         const r = parseStrictJson(text);
         expect(r.ok).toBe(true);
@@ -30,7 +40,13 @@ describe('strict JSON', () => {
     ['"a\tb"', 'control character'],
     ['\ufeff{}', 'unexpected'],
     ['{} {}', 'after the end'],
-    ['1e400', 'out of range'],
+    ['1e400', 'not a whole number'],
+    ['7.0', 'not a whole number'],
+    ['7e0', 'not a whole number'],
+    ['7E+0', 'not a whole number'],
+    ['9007199254740990.9999', 'not a whole number'],
+    ['9007199254740992', 'out of range'],
+    ['-9007199254740992', 'out of range'],
     ['"\\x41"', 'invalid escape'],
     ['', 'end of input'],
     ['[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]', 'nested deeper'],

@@ -6,6 +6,7 @@
  * accepting the Linux JSON is test/browser/policy-kit.test.ts.
  */
 import { spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,8 +16,11 @@ import { CHROME_WEB_STORE_UPDATE_URL } from '../../src/cli/policy/formats.ts';
 import { VECTORS_DIR } from '../vectors/vectors.ts';
 import { runCordonBin, runCordonInProcess, type CliRun } from '../support/cli.ts';
 
-const PUB_A = readFileSync(join(VECTORS_DIR, 'keys', 'signer-a.pub'), 'utf8').trim();
-const PUB_B = readFileSync(join(VECTORS_DIR, 'keys', 'signer-b.pub'), 'utf8').trim();
+// Fresh keys: the committed test keys are refused by the extension and by cordon policy (below).
+const newPublicKey = () => Buffer.from(generateKeyPairSync('ed25519').publicKey.export({ format: 'der', type: 'spki' }).subarray(-32)).toString('base64');
+const PUB_A = newPublicKey();
+const PUB_B = newPublicKey();
+const TEST_KEY = readFileSync(join(VECTORS_DIR, 'keys', 'signer-a.pub'), 'utf8').trim();
 const LIST_URL = 'https://lists.acme.example/cordon/blocklist.signed.json';
 /** Every character XML and .reg files must escape, and one outside Latin-1. */
 const ORG = 'Acme & Søns <"Q"> \\ Corp';
@@ -324,10 +328,12 @@ describe('cordon policy: each format parses and says the same thing', () => {
   it('windows: importing a new .reg over an old one leaves nothing of the old settings (key rotation)', async () => {
     const root = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Google\\Chrome';
     const before = applyReg(decodeReg(await written(['--format', 'windows', ...SIGNED], 'before.reg')));
-    const rotated = ['--list-url', LIST_URL, '--pub', PUB_B, '--org', 'Acme'];
+    const rotated = ['--list-url', LIST_URL, '--pub', PUB_B, '--list-id', 'acme-work-browsers', '--org', 'Acme'];
     const after = applyReg(decodeReg(await written(['--format', 'windows', ...rotated], 'after.reg')), before);
     const settings = chromiumPolicyFromRegistry(after, root, DEFAULT_EXTENSION_ID)['3rdparty'];
-    expect(settings).toEqual({ extensions: { [DEFAULT_EXTENSION_ID]: { listUrl: LIST_URL, trustedKeys: [PUB_B], organization: 'Acme' } } });
+    expect(settings).toEqual({
+      extensions: { [DEFAULT_EXTENSION_ID]: { listUrl: LIST_URL, trustedKeys: [PUB_B], threshold: 1, listId: 'acme-work-browsers', organization: 'Acme' } },
+    });
   });
 
   it('windows: --browser edge and chromium write under their own policy keys', async () => {
@@ -394,7 +400,22 @@ describe('cordon policy: each format parses and says the same thing', () => {
     expect((await written(['--format', 'linux', ...SIGNED], 'policy.json')).toString('utf8')).toBe(printed);
     const pubFile = join(tmp, 'signer-a.pub');
     writeFileSync(pubFile, `${PUB_A}\n`);
-    expect(JSON.parse(await ok(['--format', 'google-admin', '--list-url', LIST_URL, '--pub', pubFile, '--org', 'Acme'])).trustedKeys).toEqual({ Value: [PUB_A] });
+    expect(JSON.parse(await ok(['--format', 'google-admin', '--list-url', LIST_URL, '--pub', pubFile, '--list-id', 'a', '--org', 'Acme'])).trustedKeys).toEqual({ Value: [PUB_A] });
+  });
+
+  it('always writes the threshold (all pinned keys unless told otherwise) and the listId', async () => {
+    const settingsOf = async (args: readonly string[]) =>
+      (JSON.parse(await ok(['--format', 'linux', '--list-url', LIST_URL, '--list-id', 'acme', '--org', 'Acme', ...args])) as { '3rdparty': { extensions: Record<string, Record<string, Json>> } })['3rdparty'].extensions[DEFAULT_EXTENSION_ID];
+    expect(await settingsOf(['--pub', PUB_A])).toMatchObject({ threshold: 1, listId: 'acme' });
+    expect(await settingsOf(['--pub', PUB_A, '--pub', PUB_B])).toMatchObject({ threshold: 2 });
+    expect(await settingsOf(['--pub', PUB_A, '--pub', PUB_B, '--threshold', '1'])).toMatchObject({ threshold: 1 });
+  });
+
+  it('built-in apps beside a signed list: the floor enforced while no list verifies', async () => {
+    const policy = JSON.parse(await ok(['--format', 'linux', '--list-url', LIST_URL, '--pub', PUB_A, '--list-id', 'acme', '--builtin-apps', 'tiktok,deepseek', '--org', 'Acme'])) as {
+      '3rdparty': { extensions: Record<string, Record<string, Json>> };
+    };
+    expect(policy['3rdparty'].extensions[DEFAULT_EXTENSION_ID]).toMatchObject({ builtinApps: ['tiktok', 'deepseek'], listId: 'acme' });
   });
 
   it('through the real binary', async () => {
@@ -417,7 +438,12 @@ describe('cordon policy refuses what the extension would refuse, one line each',
     ['a refresh outside 5 to 1440', ['--builtin-apps', 'tiktok', '--org', 'Acme', '--refresh-minutes', '2'], /--refresh-minutes \(refreshMinutes\) must be a whole number from 5 to 1440/],
     ['an unknown catalogue id', ['--builtin-apps', 'tiktok,nosuchapp', '--org', 'Acme'], /--builtin-apps \(builtinApps\) names unknown catalogue entries: nosuchapp/],
     ['a list id no list can carry', ['--list-url', LIST_URL, '--pub', PUB_A, '--list-id', 'Acme Lists', '--org', 'Acme'], /--list-id must be 1 to 64 characters/],
-    ['an organisation with a line break', ['--builtin-apps', 'tiktok', '--org', 'Acme\nCorp'], /--org \(organization\) must be a non-empty line of text/],
+    ['an organisation with a line break', ['--builtin-apps', 'tiktok', '--org', 'Acme\nCorp'], /--org \(organization\) must be a line of text up to 120 characters: it contains a control/],
+    ['an organisation with a bidi override', ['--builtin-apps', 'tiktok', '--org', 'Acme \u202eproC'], /--org \(organization\) must be a line of text up to 120 characters: it contains a control, bidirectional or invisible/],
+    ["one of Cordon's published test keys", ['--list-url', LIST_URL, '--pub', TEST_KEY, '--list-id', 'a', '--org', 'Acme'], /^cordon: policy: --pub #1 is Cordon's published test key "signer-a"/m],
+    ['a signed list without --list-id', ['--list-url', LIST_URL, '--pub', PUB_A, '--org', 'Acme'], /^cordon: policy: --list-id \(listId\) is missing/m],
+    ['a list URL whose host ends in a dot', ['--list-url', 'https://lists.acme.example./x.json', '--pub', PUB_A, '--list-id', 'a', '--org', 'Acme'], /--list-url \(listUrl\) must not end its host name with a dot/],
+    ['a list URL with a tab in it', ['--list-url', 'https://lists.acme\t.example/x.json', '--pub', PUB_A, '--list-id', 'a', '--org', 'Acme'], /--list-url \(listUrl\) must not contain whitespace/],
     ['keys without a list URL', ['--pub', PUB_A, '--org', 'Acme'], /--list-url \(listUrl\) is missing, but other signed-list settings are present/],
     ['a list URL without keys', ['--list-url', LIST_URL, '--org', 'Acme'], /--pub \(trustedKeys\) is missing/],
   ];
@@ -426,7 +452,7 @@ describe('cordon policy refuses what the extension would refuse, one line each',
   });
 
   it('every problem at once, each on its own line', async () => {
-    const run = await cordon(['policy', '--format', 'linux', '--list-url', 'http://lists.acme.example/x', '--pub', 'AAAA', '--org', 'Acme', '--support', 'javascript:void(0)']);
+    const run = await cordon(['policy', '--format', 'linux', '--list-url', 'http://lists.acme.example/x', '--pub', 'AAAA', '--list-id', 'a', '--org', 'Acme', '--support', 'javascript:void(0)']);
     expectCleanError(run, 2, /--pub #1/);
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(3);
   });
@@ -436,7 +462,6 @@ describe('cordon policy refuses what the extension would refuse, one line each',
     ['an unknown format', ['--format', 'yaml', '--builtin-apps', 'tiktok', '--org', 'Acme'], /--format must be one of linux, windows, macos, google-admin, firefox/],
     ['no --org', ['--format', 'linux', '--builtin-apps', 'tiktok'], /missing --org/],
     ['neither a list nor built-in apps', ['--format', 'linux', '--org', 'Acme'], /give --list-url and --pub for a signed list, or --builtin-apps/],
-    ['built-in apps beside a signed list', ['--format', 'linux', '--list-url', LIST_URL, '--pub', PUB_A, '--builtin-apps', 'tiktok', '--org', 'Acme'], /--builtin-apps applies only without a signed list/],
     ['the .reg on a terminal', ['--format', 'windows', '--builtin-apps', 'tiktok', '--org', 'Acme'], /writes a UTF-16 file: give --out FILE/],
     ['firefox without --xpi-url', ['--format', 'firefox', '--builtin-apps', 'tiktok', '--org', 'Acme'], /needs --xpi-url/],
     ['a plain-http xpi', ['--format', 'firefox', '--builtin-apps', 'tiktok', '--org', 'Acme', '--xpi-url', 'http://x.example/c.xpi'], /--xpi-url must be an https: \(or file:\) URL/],
@@ -456,7 +481,7 @@ describe('cordon policy refuses what the extension would refuse, one line each',
   });
 
   it('a loopback http list URL (test servers) is accepted with a warning, as the extension accepts it', async () => {
-    const run = await cordon(['policy', '--format', 'linux', '--list-url', 'http://127.0.0.1:8080/list.json', '--pub', PUB_A, '--org', 'Acme']);
+    const run = await cordon(['policy', '--format', 'linux', '--list-url', 'http://127.0.0.1:8080/list.json', '--pub', PUB_A, '--list-id', 'a', '--org', 'Acme']);
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/^cordon: warning: --list-url is plain http on this machine/);
   });

@@ -3,7 +3,7 @@
  * and every committed vector through the verify command (in-process for speed, and a sample through
  * the binary: each spawn costs ~0.7 s of tsx start-up).
  */
-import { mkdtempSync, readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -257,4 +257,75 @@ describe('cordon sign validates the list first, naming the field', () => {
     const run = await signList(example, ['--list-url', 'https://www.tiktok.com/list.json']);
     expectCleanError(run, 1, /blocks-own-host/);
   });
+
+  it('refuses list URLs the browsers would refuse: a trailing dot (which the rules strip) or whitespace', async () => {
+    expectCleanError(await signList(example, ['--list-url', 'https://lists.tiktok.com./list.json']), 2, /--list-url must not end its host name with a dot/);
+    expectCleanError(await signList(example, ['--list-url', 'https://lists.acme.example/list.json ']), 2, /--list-url must not contain whitespace/);
+  });
+
+  it.each([
+    [
+      'a name in two apps',
+      [explicitApp, { ...explicitApp, id: 'chat2', name: 'Chat 2', domains: ['chatapp.example'] }],
+      /apps\[1\]\.domains\[0\]: "chatapp\.example" is also blocked by apps\[0\] \("chatapp"\)/,
+    ],
+    [
+      "one app's allowed host at another app's name",
+      [{ ...explicitApp, domains: ['chatapp.example'], allow: ['api.chatapp.example'] }, { ...explicitApp, id: 'chatapi', name: 'Chat API', domains: [], hosts: ['api.chatapp.example'] }],
+      /apps\[0\]\.allow\[0\]: "api\.chatapp\.example" is allowed by apps\[0\] \("chatapp"\), but apps\[1\] \("chatapi"\) blocks that very name/,
+    ],
+    [
+      "one app's allowed host above another app's name",
+      [{ ...explicitApp, allow: ['eu.chatapp.example'] }, { ...explicitApp, id: 'chatapi', name: 'Chat API', domains: [], hosts: ['api.eu.chatapp.example'] }],
+      /apps\[0\]\.allow\[0\]: "eu\.chatapp\.example" is allowed by apps\[0\] \("chatapp"\) and covers "api\.eu\.chatapp\.example", which apps\[1\] \("chatapi"\) blocks/,
+    ],
+  ])('refuses %s: an allow rule outranks every block', async (_what, apps, pattern) => {
+    expectCleanError(await signList({ ...example, apps }), 1, pattern);
+  });
+
+  it('accepts times as tools write them (milliseconds, +00:00) and signs the canonical form', async () => {
+    const run = await signList({ ...example, issuedAt: '2026-06-01T10:00:00.123Z', expiresAt: '2026-06-20T10:00:00+00:00' });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('valid 2026-06-01T10:00:00Z to 2026-06-20T10:00:00Z');
+    expectCleanError(await signList({ ...example, issuedAt: '2026-06-01T10:00:00.123+02:00' }), 1, /issuedAt: must be a UTC time/);
+  });
+
+  it('refuses numbers written other than in plain digits', async () => {
+    const text = JSON.stringify({ ...example, serial: 1 }).replace('"serial":1', '"serial":1.0');
+    expectCleanError(await signList(text), 1, /not valid JSON: number 1\.0 is not a whole number/);
+  });
+
+  it('writes through a temporary file of its own: a symlink planted at a predictable name is not followed', async () => {
+    const out = join(tmp, 'planted.signed.json');
+    const victim = join(tmp, 'victim.txt');
+    writeFileSync(victim, 'precious');
+    // The name earlier versions used (pid-based), and the pattern's obvious variants.
+    for (const name of [`.planted.signed.json.${process.pid}.tmp`, '.planted.signed.json.tmp']) symlinkSync(victim, join(tmp, name));
+    const input = join(tmp, 'planted.json');
+    writeFileSync(input, JSON.stringify(example));
+    const run = await inProcess(['sign', '--key', KEY_A, '--in', input, '--out', out]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(victim, 'utf8')).toBe('precious');
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toHaveProperty('signatures');
+    expect(existsSync(join(tmp, `.planted.signed.json.${process.pid}.tmp`))).toBe(true); // left alone, not replaced
+  });
+});
+
+describe('cordon inspect shows unverified text safely', () => {
+  it('escape sequences and bidi controls in key ids, types and names are printed as visible escapes', async () => {
+    const { serializeEnvelope } = await import('../../src/core/blocklist/dsse.ts');
+    const payload = JSON.parse(Buffer.from((JSON.parse(defined(vectorNamed(vectors, 'valid').envelope)) as { payload: string }).payload, 'base64').toString('utf8')) as {
+      apps: { domains: string[] }[];
+    };
+    payload.apps[0]?.domains.push('evil\u009b2J.example', 'x\u202egro.example');
+    const file = join(tmp, 'hostile.signed.json');
+    writeFileSync(file, serializeEnvelope('application/vnd.cordon.blocklist+json\u001b[2J', new TextEncoder().encode(JSON.stringify(payload)), [{ keyid: 'abc\u001b]0;pwned\u0007', sig: new Uint8Array(64) }]));
+    for (const run of [await inProcess(['inspect', '--now', NOW, file]), await bin(['inspect', '--now', NOW, file])]) {
+      expect(run.code, run.stderr).toBe(0);
+      // eslint-disable-next-line no-control-regex -- looking for exactly these characters
+      expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u);
+      expect(run.stdout).toContain('keyid abc\\u{001B}]0;pwned\\u{0007} (claimed, unverified)');
+      expect(run.stdout).toContain('Type      application/vnd.cordon.blocklist+json\\u{001B}[2J (NOT a Cordon blocklist type)');
+    }
+  }, 30_000);
 });

@@ -1,6 +1,10 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { listUrlProblem, parsePolicy } from '../../src/core/policy.ts';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PUBLISHED_TEST_PUBLIC_KEYS } from '../../src/core/blocklist/test-keys.ts';
+import { listUrlProblem, parsePolicy, trustFingerprint } from '../../src/core/policy.ts';
+import { VECTORS_DIR } from '../vectors/vectors.ts';
 
 const key = () =>
   Buffer.from(generateKeyPairSync('ed25519').publicKey.export({ format: 'der', type: 'spki' }).subarray(-32)).toString('base64');
@@ -30,11 +34,67 @@ describe('parsePolicy', () => {
         trustedKeys: [K1, K2],
         threshold: 2,
         listId: 'acme',
+        floorApps: ['tiktok'],
         refreshMinutes: 30,
         organization: 'Acme Corp',
         supportUrl: 'mailto:it@acme.example',
       },
     });
+  });
+
+  const signed = { listUrl: 'https://lists.acme.example/cordon.json', listId: 'acme' };
+
+  it('several keys and no threshold (a mistyped "2" that Chromium dropped): every pinned key must sign', () => {
+    expect(parsePolicy({ ...signed, trustedKeys: [K1, K2] })).toMatchObject({ ok: true, policy: { threshold: 2 } });
+    expect(parsePolicy({ ...signed, trustedKeys: [K1, K2], threshold: 1 })).toMatchObject({ ok: true, policy: { threshold: 1 } });
+    expect(parsePolicy({ ...signed, trustedKeys: [K1] })).toMatchObject({ ok: true, policy: { threshold: 1 } });
+  });
+
+  it('a signed list needs its listId: without one (or one the browser dropped) nothing is accepted', () => {
+    const result = parsePolicy({ listUrl: signed.listUrl, trustedKeys: [K1] });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.join('\n')).toMatch(/listId is missing/);
+    expect(parsePolicy({ ...signed, listId: 'Acme Work', trustedKeys: [K1] })).toMatchObject({ ok: false });
+  });
+
+  it('builtinApps beside a signed list is the floor enforced while no list verifies', () => {
+    expect(parsePolicy({ ...signed, trustedKeys: [K1], builtinApps: ['tiktok', 'deepseek'] })).toMatchObject({
+      ok: true,
+      policy: { kind: 'signed', floorApps: ['tiktok', 'deepseek'] },
+    });
+  });
+
+  it("refuses Cordon's published test keys: their private halves are in the repository", () => {
+    const committed = readdirSync(join(VECTORS_DIR, 'keys'))
+      .filter((f) => f.endsWith('.pub'))
+      .map((f) => readFileSync(join(VECTORS_DIR, 'keys', f), 'utf8').trim());
+    expect([...PUBLISHED_TEST_PUBLIC_KEYS].sort()).toEqual(committed.sort());
+    for (const key of committed) {
+      const result = parsePolicy({ ...signed, trustedKeys: [K1, key], threshold: 1 });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.errors.join('\n')).toMatch(/trustedKeys\[1\] is Cordon's published test key/);
+    }
+  });
+
+  it('the trust fingerprint changes with every trust setting and nothing else', () => {
+    const base = parsePolicy({ ...signed, trustedKeys: [K1, K2], threshold: 1, organization: 'Acme' });
+    if (!base.ok || base.policy.kind !== 'signed') throw new Error('unreachable');
+    const fp = (raw: Record<string, unknown>) => {
+      const r = parsePolicy({ ...signed, trustedKeys: [K1, K2], threshold: 1, ...raw });
+      if (!r.ok || r.policy.kind !== 'signed') throw new Error(JSON.stringify(r));
+      return trustFingerprint(r.policy);
+    };
+    expect(fp({ organization: 'Other', trustedKeys: [K2, K1] })).toBe(trustFingerprint(base.policy));
+    for (const change of [{ trustedKeys: [K1] }, { threshold: 2 }, { listId: 'other' }, { listUrl: 'https://lists.acme.example/other.json' }, { builtinApps: ['deepseek'] }]) {
+      expect(fp(change), JSON.stringify(change)).not.toBe(trustFingerprint(base.policy));
+    }
+  });
+
+  it('policy text follows the signed list\'s text rules: no bidi, invisible or control characters', () => {
+    for (const organization of ['Acme\u202eCorp', 'Acme\u061cCorp', 'Acme\u200bCorp', 'Acme\nCorp', ' Acme']) {
+      expect(parsePolicy({ organization }).ok, JSON.stringify(organization)).toBe(false);
+    }
+    expect(parsePolicy({ organization: 'شرکت\u200cها' }).ok).toBe(true);
   });
 
   it('built-in apps chosen by id', () => {
@@ -59,7 +119,9 @@ describe('parsePolicy', () => {
     [{ supportUrl: 'javascript:alert(1)' }, /supportUrl must be an https: or mailto: URL/],
     [{ supportUrl: 'http://help.example' }, /supportUrl must be an https: or mailto: URL/],
     [{ builtinApps: ['tiktok', 'nope'] }, /unknown catalogue entries: nope/],
-    [{ organization: '' }, /organization must be a non-empty line/],
+    [{ organization: '' }, /organization must be a line of text up to 120 characters: it is empty/],
+    [{ listUrl: 'https://lists.acme.example./x', trustedKeys: [K1], listId: 'a' }, /must not end its host name with a dot/],
+    [{ listUrl: 'https://lists.acme.example/x\n', trustedKeys: [K1], listId: 'a' }, /whitespace/],
   ])('%j is a policy error, never a silent fallback', (raw, message) => {
     const result = parsePolicy(raw);
     expect(result.ok).toBe(false);
@@ -82,7 +144,12 @@ describe('listUrlProblem', () => {
     ['http://localhost/list.json', undefined],
     ['http://lists.acme.example/list.json', 'must be an https: URL'],
     ['ftp://lists.acme.example/list.json', 'must be an https: URL'],
-    ['not a url', 'is not a URL'],
+    ['https://lists.acme.example./list.json', 'must not end its host name with a dot (write the host without it)'],
+    ['https://LISTS.acme.example../list.json', 'must not end its host name with a dot (write the host without it)'],
+    [' https://lists.acme.example/list.json', 'must not contain whitespace, control or invisible formatting characters'],
+    ['https://lists.acme\t.example/list.json', 'must not contain whitespace, control or invisible formatting characters'],
+    ['https://lists.acme.example/li\u200bst.json', 'must not contain whitespace, control or invisible formatting characters'],
+    ['not-a-url', 'is not a URL'],
   ])('%s', (url, problem) => {
     expect(listUrlProblem(url)).toBe(problem);
   });

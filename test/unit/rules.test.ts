@@ -159,3 +159,22 @@ describe('compileVerifiedList', () => {
     );
   });
 });
+
+describe('keepReachable: no rule may block the list host', () => {
+  const apps = [
+    { id: 'acme', domains: ['acme.example'] },
+    { id: 'other', domains: ['other.example'] },
+  ];
+  it('a rule whose names cover the list host excludes it (trailing dot and case as the browser sees them)', () => {
+    const rules = compileRules(apps, { blockPageUrl, keepReachable: ['Lists.Acme.Example.'] });
+    const acme = rules.filter((r) => r.condition.requestDomains?.includes('acme.example'));
+    expect(acme).toHaveLength(2);
+    for (const rule of acme) expect(rule.condition.excludedRequestDomains).toEqual(['lists.acme.example']);
+    for (const rule of rules.filter((r) => r.condition.requestDomains?.includes('other.example'))) expect(rule.condition.excludedRequestDomains).toBeUndefined();
+  });
+  it('changes nothing when no name covers the list host (every verified list)', () => {
+    expect(compileRules(apps, { blockPageUrl, keepReachable: ['lists.elsewhere.example'] })).toEqual(compileRules(apps, { blockPageUrl }));
+    // A list host above a blocked name is not excluded: that would unblock the name below it.
+    expect(compileRules(apps, { blockPageUrl, keepReachable: ['example'] })).toEqual(compileRules(apps, { blockPageUrl }));
+  });
+});

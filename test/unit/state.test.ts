@@ -8,10 +8,10 @@ const app = (id: string): EnforcedApp => ({ id, name: id.toUpperCase(), domains:
 describe('nextWithdrawn', () => {
   it('records apps a new list leaves out, newest first, and forgets an app that comes back', () => {
     const first = nextWithdrawn([app('a'), app('b')], [app('a')], [], 't1');
-    expect(first).toEqual([{ id: 'b', name: 'B', at: 't1' }]);
+    expect(first).toEqual([{ id: 'b', name: 'B', at: 't1', names: ['b.example'] }]);
     const second = nextWithdrawn([app('a')], [], first, 't2');
-    expect(second).toEqual([{ id: 'a', name: 'A', at: 't2' }, { id: 'b', name: 'B', at: 't1' }]);
-    expect(nextWithdrawn([], [app('b')], second, 't3')).toEqual([{ id: 'a', name: 'A', at: 't2' }]);
+    expect(second).toEqual([{ id: 'a', name: 'A', at: 't2', names: ['a.example'] }, { id: 'b', name: 'B', at: 't1', names: ['b.example'] }]);
+    expect(nextWithdrawn([], [app('b')], second, 't3')).toEqual([{ id: 'a', name: 'A', at: 't2', names: ['a.example'] }]);
   });
 });
 
@@ -54,5 +54,18 @@ describe('createExclusive', () => {
     const results = await Promise.allSettled([exclusive(task('a', 30)), exclusive(task('b', 5, true)), exclusive(task('c', 1))]);
     expect(log).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c']);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+  });
+});
+
+describe('decisionTime: the clock cannot be turned back past what Cordon has seen', () => {
+  it('is the device clock, or the latest time seen when the device clock is earlier', async () => {
+    const { decisionTime, nextSeenAt } = await import('../../src/core/state.ts');
+    const list = { listId: 'l', serial: 1, issuedAt: '2026-06-10T00:00:00Z', expiresAt: '2026-07-01T00:00:00Z', issuer: 'i', contact: 'mailto:a@b.example', signers: [], changes: [] };
+    expect(decisionTime({ seenAt: '2026-06-20T00:00:00.000Z', list }, new Date('2026-06-25T00:00:00Z')).toISOString()).toBe('2026-06-25T00:00:00.000Z');
+    expect(decisionTime({ seenAt: '2026-06-20T00:00:00.000Z', list }, new Date('2026-06-01T00:00:00Z')).toISOString()).toBe('2026-06-20T00:00:00.000Z');
+    expect(decisionTime({ list }, new Date('2026-06-01T00:00:00Z')).toISOString()).toBe('2026-06-10T00:00:00.000Z');
+    expect(decisionTime(undefined, new Date('2026-06-01T00:00:00Z')).toISOString()).toBe('2026-06-01T00:00:00.000Z');
+    expect(nextSeenAt('2026-06-20T00:00:00.000Z', new Date('2026-06-01T00:00:00Z'))).toBe('2026-06-20T00:00:00.000Z');
+    expect(nextSeenAt(undefined, new Date('2026-06-01T00:00:00Z'))).toBe('2026-06-01T00:00:00.000Z');
   });
 });

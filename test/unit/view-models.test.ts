@@ -36,7 +36,7 @@ const signed: CordonState = {
   schema: 1,
   source: { kind: 'signed', url: 'https://lists.acme.example/cordon.json' },
   apps: [tiktok, chatapp, forum],
-  withdrawn: [{ id: 'newsapp', name: 'NewsApp', at: '2026-06-11T09:30:00Z' }],
+  withdrawn: [{ id: 'newsapp', name: 'NewsApp', at: '2026-06-11T09:30:00Z', names: ['newsapp.example'] }],
   list: {
     listId: 'acme-work-browsers',
     serial: 7,
@@ -275,7 +275,54 @@ describe('block page', () => {
     expect(view.kind).toBe('lifted');
     expect(view.heading).toBe('This site is no longer blocked');
     expect(view.lifted).toEqual({ openLabel: 'Open the site', url: 'https://newsapp.example/story' });
+    expect(blockPageView(signed, at('newsapp', 'https://www.newsapp.example/'), envEn).lifted?.url).toBe('https://www.newsapp.example/');
     expect(blockPageView(signed, at('newsapp', 'javascript:alert(1)'), envEn).lifted).toBeUndefined();
+  });
+
+  it('a lifted ban is said, and its site offered, only for a host that app blocked', () => {
+    // A forged fragment: a lifted app's id next to a host it never blocked (a phishing page, say).
+    const forged = blockPageView(signed, at('newsapp', 'https://login.evil.example/'), envEn);
+    expect(forged.kind).toBe('block');
+    expect(forged.lifted).toBeUndefined();
+    expect(forged.summary.value).toBe('This app');
+    // A record from before names were kept: the ban is not said to be lifted for any host.
+    const old: CordonState = { ...signed, withdrawn: [{ id: 'newsapp', name: 'NewsApp', at: '2026-06-11T09:30:00Z' }] };
+    expect(blockPageView(old, at('newsapp', 'https://newsapp.example/'), envEn).lifted).toBeUndefined();
+    // Lifted for one app, but another app in force still blocks the host: not offered.
+    const overlap: CordonState = { ...signed, withdrawn: [{ id: 'newsapp', name: 'NewsApp', at: '2026-06-11T09:30:00Z', names: ['tiktok.com'] }] };
+    expect(blockPageView(overlap, at('newsapp', 'https://www.tiktok.com/'), envEn).lifted).toBeUndefined();
+  });
+
+  it('an app is named only next to a host it blocks', () => {
+    const forged = blockPageView(signed, at('tiktok', 'https://www.google.com/'), envEn);
+    expect(forged.summary.value).toBe('This app');
+    expect(field(forged.fields, 'reason')?.value).toBe('Your organisation has blocked this app on work browsers.');
+    // A warned app's id next to another host offers no way through.
+    const warnForged = blockPageView(signed, at('chatapp', 'https://www.google.com/'), envEn, { allowanceSeconds: 600 });
+    expect(warnForged.kind).toBe('block');
+    expect(warnForged.warn).toBeUndefined();
+    // The host with a trailing dot is the same host to the browser's rules, and to the page.
+    expect(blockPageView(signed, at('tiktok', 'https://www.tiktok.com./'), envEn).summary.value).toBe('TikTok');
+    // Firefox's static rules carry no URL: the app is named, the host unknown.
+    const noUrl = blockPageView(signed, at('tiktok', ''), envEn);
+    expect(noUrl.summary.value).toBe('TikTok');
+    expect(field(noUrl.fields, 'host')?.value).toBe('unknown');
+  });
+
+  it('framed by another page: says what it says, offers nothing to click', () => {
+    const warn = blockPageView(signed, at('chatapp', 'https://chatapp.example/inbox'), envEn, { allowanceSeconds: 600, framed: true });
+    expect(warn.warn).toBeUndefined();
+    expect(warn.summary.value).toBe('ChatApp');
+    const lifted = blockPageView(signed, at('newsapp', 'https://newsapp.example/story'), envEn, { framed: true });
+    expect(lifted.kind).toBe('lifted');
+    expect(lifted.lifted).toBeUndefined();
+  });
+
+  it('turning the device clock back does not reopen a warning that has ended', () => {
+    const seen: CordonState = { ...signed, seenAt: '2026-07-02T00:00:00Z' };
+    const back = { ...envEn, now: new Date('2026-06-20T00:00:00Z') };
+    expect(blockPageView(seen, at('chatapp', 'https://chatapp.example/inbox'), back).kind).toBe('block');
+    expect(blockPageView(signed, at('chatapp', 'https://chatapp.example/inbox'), back).kind).toBe('warn');
   });
 
   it('built-in catalogue, and before any state: the rule’s origin in one line', () => {

@@ -3,6 +3,7 @@ import { nowOption, onePositional } from '../args.ts';
 import type { Command } from '../command.ts';
 import { CliError, EXIT_OK } from '../errors.ts';
 import { readUnverified } from '../envelope-file.ts';
+import { terminalSafe } from '../terminal.ts';
 
 const SHOWN_DOMAINS = 8;
 
@@ -58,16 +59,19 @@ Options:
     const file = onePositional(positionals, 'LIST.signed.json', 'inspect');
     const now = nowOption(values, io.now);
     const { envelope, payloadJson, payloadSha256 } = await readUnverified(file);
-    io.out(`${file} (NOT verified: run cordon verify to check signatures)`);
-    io.out(`Type      ${envelope.payloadType}${envelope.payloadType === PAYLOAD_TYPE ? '' : ' (NOT a Cordon blocklist type)'}`);
-    io.out(`Payload   ${envelope.payload.length} bytes, sha256 ${payloadSha256}`);
-    io.out(`Signatures ${envelope.signatures.length}`);
+    // Everything below comes from a file nobody has verified: each line is made safe for a terminal
+    // (escape sequences and bidirectional controls shown as \u{…}), whatever stream it goes to.
+    const say = (line: string) => io.out(terminalSafe(line));
+    say(`${file} (NOT verified: run cordon verify to check signatures)`);
+    say(`Type      ${envelope.payloadType}${envelope.payloadType === PAYLOAD_TYPE ? '' : ' (NOT a Cordon blocklist type)'}`);
+    say(`Payload   ${envelope.payload.length} bytes, sha256 ${payloadSha256}`);
+    say(`Signatures ${envelope.signatures.length}`);
     for (const s of envelope.signatures) {
-      io.out(`  keyid ${s.keyid ?? '(none)'} (claimed, unverified), ${s.sig.length}-byte signature`);
+      say(`  keyid ${s.keyid ?? '(none)'} (claimed, unverified), ${s.sig.length}-byte signature`);
     }
     const parsed = parseBlocklistPayload(payloadJson);
     if (!parsed.ok) throw new CliError(`${file}: the payload does not follow the blocklist schema: ${parsed.reason}: ${parsed.message}`);
-    for (const line of describeList(parsed.list, now)) io.out(line);
+    for (const line of describeList(parsed.list, now)) say(line);
     return EXIT_OK;
   },
 };

@@ -1,13 +1,12 @@
-import { renameSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import manifest from '../../../manifest.json' with { type: 'json' };
 import { extensionIdFromKey } from '../../../scripts/extension-id.ts';
 import { checkPublicKey } from '../../core/blocklist/keys.ts';
+import { publishedTestKeyName } from '../../core/blocklist/test-keys.ts';
 import { parsePolicy, listUrlProblem } from '../../core/policy.ts';
 import { flag, optionalString, positiveInteger, requiredString, stringList } from '../args.ts';
 import type { Command, Values } from '../command.ts';
-import { CliError, EXIT_OK, EXIT_USAGE, UsageError } from '../errors.ts';
-import { describeFsError, fileExists, readTextFile } from '../files.ts';
+import { EXIT_OK, EXIT_USAGE, UsageError } from '../errors.ts';
+import { fileExists, readTextFile, writeFileAtomic } from '../files.ts';
 import {
   CHROME_WEB_STORE_UPDATE_URL,
   chromiumPolicy,
@@ -122,9 +121,6 @@ export function buildPolicy(values: Values): PolicyOutput {
   const supportUrl = optionalString(values, 'support');
 
   const signed = listUrl !== undefined || pubs.length > 0 || listId !== undefined || threshold !== undefined;
-  if (signed && builtin !== undefined) {
-    throw new UsageError('policy: --builtin-apps applies only without a signed list; name catalogue entries in the list instead (cordon sign expands them)');
-  }
   if (!signed && builtin === undefined) {
     throw new UsageError('policy: give --list-url and --pub for a signed list, or --builtin-apps for built-in catalogue entries (see cordon policy --help)');
   }
@@ -135,16 +131,22 @@ export function buildPolicy(values: Values): PolicyOutput {
     const check = checkPublicKey(key);
     if (!check.ok) problems.push(`--pub #${i + 1} ${check.message}`);
     else if (trustedKeys.indexOf(key) !== i) problems.push(`--pub #${i + 1} repeats --pub #${trustedKeys.indexOf(key) + 1}: a key pinned twice is still one signer`);
+    const published = publishedTestKeyName(key);
+    if (published !== undefined) problems.push(`--pub #${i + 1} is Cordon's published test key "${published}": its private key is public (create your own with cordon keygen)`);
   });
   if (listId !== undefined && !LIST_ID.test(listId)) {
     problems.push(`--list-id must be 1 to 64 characters of a-z, 0-9, ".", "_" and "-", starting with a letter or digit (as in the signed list), not "${listId}"`);
   }
   const builtinApps = builtin === undefined ? undefined : builtin.split(',').map((id) => id.trim()).filter((id) => id !== '');
 
+  // The threshold is always written, so the policy says what it means: the extension reads a missing
+  // threshold with several keys as "all of them", and a dropped listId as "accept nothing".
+  const distinctKeys = new Set(trustedKeys).size;
+  const writtenThreshold = threshold ?? (signed ? Math.max(1, distinctKeys) : undefined);
   const settings: ManagedSettings = {
     ...(listUrl === undefined ? {} : { listUrl }),
     ...(pubs.length === 0 ? {} : { trustedKeys }),
-    ...(threshold === undefined ? {} : { threshold }),
+    ...(writtenThreshold === undefined ? {} : { threshold: writtenThreshold }),
     ...(listId === undefined ? {} : { listId }),
     ...(refreshMinutes === undefined ? {} : { refreshMinutes }),
     organization,
@@ -213,17 +215,6 @@ class PolicyInputError extends Error {
   }
 }
 
-/** Writes next to the target and renames, so a deployment tool never picks up half a policy. */
-function writeOutput(path: string, bytes: Uint8Array): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, bytes, { mode: 0o644 });
-    renameSync(tmp, path);
-  } catch (e) {
-    throw new CliError(`cannot write ${path}: ${describeFsError(e)}`);
-  }
-}
-
 export const policy: Command = {
   name: 'policy',
   summary: 'print the enterprise policy that installs and configures Cordon',
@@ -245,11 +236,13 @@ Settings (the extension's managed policy, docs/policy.md):
   --org NAME             organisation shown to employees (required)
   --list-url URL         https: URL of the signed blocklist
   --pub KEY              pinned public key (base64 of the raw 32 bytes, or a .pub file); repeatable
-  --threshold N          distinct pinned keys that must have signed (default 1)
-  --list-id ID           the listId the list must carry (recommended)
+  --threshold N          distinct pinned keys that must have signed (default: all of them; written
+                         out always, since a browser reads a missing threshold with several keys so)
+  --list-id ID           the listId the list must carry (required with a signed list)
   --refresh-minutes N    how often to check for a new list, 5 to 1440 (default 60)
   --support URL          https: or mailto: link shown to employees
-  --builtin-apps IDS     comma-separated catalogue ids, without a signed list (cordon catalog)
+  --builtin-apps IDS     comma-separated catalogue ids (cordon catalog): without a signed list, what is
+                         blocked; beside one, the floor enforced while no list verifies (default tiktok)
 
 Installation:
   --browser B            chrome (default), edge or chromium: registry key, macOS domain and toolbar field
@@ -302,7 +295,8 @@ would refuse.`,
       io.out(output.text.trimEnd());
       return EXIT_OK;
     }
-    writeOutput(out, output.bytes);
+    // Next to the target and renamed, so a deployment tool never picks up half a policy.
+    writeFileAtomic(out, output.bytes);
     io.err(`cordon: wrote ${out} (${output.format}, ${output.bytes.length} bytes)`);
     return EXIT_OK;
   },

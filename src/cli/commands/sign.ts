@@ -31,6 +31,10 @@ into the built-in entry's name and domains, normalises domains, signs the payloa
 (DSSE v1, Ed25519) and writes the envelope. The result is verified with the same code the extension
 runs before anything is written.
 
+Times in LIST.json may be any ISO 8601 UTC time (2026-06-01T12:00:00Z, 2026-06-01T12:00:00.123Z as
+new Date().toISOString() writes it, or 2026-06-01T12:00:00+00:00); the signed list carries them in
+its one canonical form, YYYY-MM-DDTHH:MM:SSZ (fractions of a second dropped).
+
 If --out already holds a signed list, its serial is compared: signing different content under the
 same serial would make every browser raise a "serial-conflict" alarm, so that is refused.
 

@@ -1,13 +1,16 @@
 /**
- * What a verified list would block: every value must be a domain the browser matches exactly, and
- * nothing may cut the browser off from the place it fetches the next list from.
+ * What a verified list would block: every value must be a domain the browser matches exactly, no app
+ * may loosen another app's block, and nothing may cut the browser off from the place it fetches the
+ * next list from.
  */
 import { checkCanonicalDomain, isSameOrSubdomain, type DomainErrorCode } from '../domain.ts';
+import { canonicalHost } from '../host.ts';
 import { blocksHost } from '../match.ts';
 import type { Blocklist } from './payload.ts';
 
 export type DomainProblem =
   | { readonly kind: 'invalid-domain'; readonly path: string; readonly message: string; readonly domainError?: DomainErrorCode }
+  | { readonly kind: 'name-conflict'; readonly path: string; readonly message: string }
   | { readonly kind: 'blocks-own-host'; readonly path: string; readonly message: string };
 
 /**
@@ -39,16 +42,96 @@ export function findInvalidDomain(list: Blocklist): DomainProblem | undefined {
       }
     }
   }
-  return undefined;
+  return findNameConflict(list);
 }
 
 function coveredByApp(app: Blocklist['apps'][number], host: string): boolean {
   return app.domains.some((d) => isSameOrSubdomain(host, d)) || (app.hosts ?? []).some((d) => isSameOrSubdomain(host, d));
 }
 
-/** `listHost` is the host of the URL the list is fetched from, as the browser sees it. */
+interface Named {
+  readonly app: number;
+  readonly path: string;
+}
+
+/** `host`, then each parent of it: `a.b.c`, `b.c`, `c`. At most 127 steps for a valid name. */
+function* selfAndParents(host: string): Generator<string> {
+  let at = 0;
+  for (;;) {
+    yield at === 0 ? host : host.slice(at);
+    const dot = host.indexOf('.', at);
+    if (dot < 0) return;
+    at = dot + 1;
+  }
+}
+
+/**
+ * Names that make one app's rules reach into another's. Linear in the number of names (each name is
+ * looked up once per label of it):
+ * - a blocked name listed twice, in two apps or in one app's domains and hosts: the format says a
+ *   value never repeats, and two apps claiming one name make "who blocks this" ambiguous;
+ * - an allowed host of app A that is, or is under, a name app B blocks: allow rules outrank every
+ *   block rule, so A's exception would lift B's block;
+ * - an allowed host of app A that is above a name app B blocks, for the same reason.
+ */
+export function findNameConflict(list: Blocklist): DomainProblem | undefined {
+  const blocked = new Map<string, Named>();
+  const allowed = new Map<string, Named>();
+  const label = (n: Named) => `apps[${n.app}] ("${list.apps[n.app]?.id ?? '?'}")`;
+
+  for (const [a, app] of list.apps.entries()) {
+    const groups: [string, readonly string[]][] = [
+      ['domains', app.domains],
+      ['hosts', app.hosts ?? []],
+    ];
+    for (const [field, values] of groups) {
+      for (let i = 0; i < values.length; i++) {
+        const name = values[i] as string;
+        const earlier = blocked.get(name);
+        if (earlier !== undefined) {
+          const path = `apps[${a}].${field}[${i}]`;
+          const where = earlier.app === a ? `also listed at ${earlier.path}` : `also blocked by ${label(earlier)} at ${earlier.path}`;
+          return { kind: 'name-conflict', path, message: `${path}: "${name}" is ${where}; a name may appear once in a list` };
+        }
+        blocked.set(name, { app: a, path: `apps[${a}].${field}[${i}]` });
+      }
+    }
+    const allow = app.allow ?? [];
+    for (let i = 0; i < allow.length; i++) allowed.set(allow[i] as string, { app: a, path: `apps[${a}].allow[${i}]` });
+  }
+  if (allowed.size === 0) return undefined;
+
+  for (const [host, allowing] of allowed) {
+    for (const name of selfAndParents(host)) {
+      const blocker = blocked.get(name);
+      if (blocker !== undefined && blocker.app !== allowing.app) {
+        const covers = name === host ? 'blocks that very name' : `blocks "${name}", which covers it`;
+        return {
+          kind: 'name-conflict',
+          path: allowing.path,
+          message: `${allowing.path}: "${host}" is allowed by ${label(allowing)}, but ${label(blocker)} ${covers}; an allowed host outranks every block, so it would lift the other app's block`,
+        };
+      }
+    }
+  }
+  for (const [name, blocker] of blocked) {
+    for (const parent of selfAndParents(name)) {
+      const allowing = allowed.get(parent);
+      if (allowing !== undefined && allowing.app !== blocker.app) {
+        return {
+          kind: 'name-conflict',
+          path: allowing.path,
+          message: `${allowing.path}: "${parent}" is allowed by ${label(allowing)} and covers "${name}", which ${label(blocker)} blocks; an allowed host outranks every block, so it would lift the other app's block`,
+        };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** `listHost` is the host of the URL the list is fetched from; compared as the browser's rules see it. */
 export function findOwnHostBlocked(list: Blocklist, listHost: string): DomainProblem | undefined {
-  const host = listHost.toLowerCase();
+  const host = canonicalHost(listHost);
   for (const [a, app] of list.apps.entries()) {
     if (blocksHost(app, host)) {
       return {

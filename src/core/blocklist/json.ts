@@ -3,6 +3,11 @@
  * duplicate keys and accepts lone surrogates; a signed document that means one thing to the signer's
  * tooling and another to the browser is exactly what signatures exist to prevent, so both are errors.
  * Objects come back with a null prototype: a key named `__proto__` is data, never a prototype.
+ *
+ * Numbers: Cordon's documents carry only whole numbers (serials, the schema version), so a number is
+ * accepted only as canonical digits within ±(2^53 - 1). `7.0`, `7e0` and `9007199254740990.9999` (which
+ * `JSON.parse` reads as 2^53 - 1) are refused: one value must have one spelling, or two parsers, a
+ * signer's and a browser's, could read the same signed bytes differently.
  */
 import { MAX_JSON_DEPTH } from './limits.ts';
 
@@ -30,6 +35,7 @@ const LITERALS: readonly (readonly [string, JsonValue])[] = [
   ['null', null],
 ];
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+const CANONICAL_INTEGER = /^-?(?:0|[1-9][0-9]*)$/;
 
 export function isJsonObject(value: JsonValue | undefined): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -133,8 +139,9 @@ export function parseStrictJson(text: string, maxDepth: number = MAX_JSON_DEPTH)
     NUMBER.lastIndex = i;
     const m = NUMBER.exec(text);
     if (m === null) return fail(`unexpected ${describe(i)}`);
+    if (!CANONICAL_INTEGER.test(m[0])) fail(`number ${m[0].slice(0, 40)} is not a whole number written in digits (no fraction, no exponent)`);
     const n = Number(m[0]);
-    if (!Number.isFinite(n)) fail('number out of range');
+    if (!Number.isSafeInteger(n)) fail(`number ${m[0].slice(0, 40)} is out of range (beyond 2^53 - 1)`);
     i += m[0].length;
     return n;
   };

@@ -73,12 +73,18 @@ const invalid = (path: string, problem: string): never => {
 };
 
 const LIST_ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+
+/** A listId as lists carry it: 1 to 64 of a-z, 0-9, ".", "_" and "-", starting with a letter or digit. */
+export const isListId = (value: string): boolean => LIST_ID.test(value);
 const APP_ID = /^[a-z0-9-]{1,64}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-// Control characters, and the bidirectional overrides that could make an issuer or reason read
-// differently on screen from what was signed.
-const UNSAFE_TEXT = /[\p{Cc}\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+// Control characters, line separators and every invisible formatting character (\p{Cf}: the
+// bidirectional marks, overrides and isolates, U+061C, zero-width space, soft hyphen, BOM, tag
+// characters...) that could make an issuer or reason read differently on screen from what was
+// signed. Two are kept: U+200C and U+200D (zero-width non-joiner and joiner) are part of how Persian,
+// the Indic scripts and emoji are written, and can join or split glyphs but never reorder text.
+const UNSAFE_TEXT = /[\p{Cc}\u2028\u2029]|(?![\u200c\u200d])\p{Cf}/u;
 
 /** True for `YYYY-MM-DDTHH:MM:SSZ` naming a real instant (no 24:00, no February 30th). */
 export function isIsoDateTime(value: unknown): value is string {
@@ -118,7 +124,7 @@ export function textProblem(value: string, max: number): string | undefined {
   if (value.length === 0) return 'is empty';
   if (value.length > max) return `is longer than ${max} characters`;
   if (value.trim() !== value) return 'has leading or trailing whitespace';
-  if (UNSAFE_TEXT.test(value)) return 'contains a control or bidirectional-formatting character';
+  if (UNSAFE_TEXT.test(value)) return 'contains a control, bidirectional or invisible formatting character';
   return undefined;
 }
 

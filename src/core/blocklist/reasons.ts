@@ -38,6 +38,7 @@ export const REASONS = {
   'serial-conflict': 'The list has the same serial as the accepted one but different content: a signing key may be compromised.',
   // What the list would block.
   'invalid-domain': 'A domain or host in the list is not one the browser can match exactly.',
+  'name-conflict': "A name is listed twice, or one app's allowed host would lift another app's block.",
   'blocks-own-host': 'The list would block the host it is published on, so no later list could ever be fetched.',
 } as const satisfies Record<string, string>;
 

@@ -208,6 +208,7 @@ export async function verifyBlocklist(envelopeBytes: Uint8Array, ctx: VerifyCont
 
   // 10. What it would block.
   const invalidDomain = findInvalidDomain(list);
+  if (invalidDomain?.kind === 'name-conflict') return fail('name-conflict', invalidDomain.message, { path: invalidDomain.path });
   if (invalidDomain !== undefined) {
     return fail('invalid-domain', invalidDomain.message, {
       path: invalidDomain.path,

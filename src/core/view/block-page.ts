@@ -1,11 +1,13 @@
 /**
  * The block page as plain data. It learns the app and the refused URL from its fragment, which any
  * page can forge (the block page is web-accessible): the fragment only ever selects an app the recorded
- * state holds, and the URL is shown as a host, never followed unless a ban was lifted.
+ * state holds, and only for a host that app blocks (or blocked, for a lifted ban); the URL is shown as
+ * a host, and offered to open again only when a ban on that very host was lifted.
  */
 import type { BlockFragment } from '../block-fragment.ts';
-import { hostOf } from '../host.ts';
-import { isStale, type CordonState, type EnforcedApp } from '../state.ts';
+import { hostOf, isSameOrSubdomain } from '../host.ts';
+import { blocksHost } from '../match.ts';
+import { decisionTime, isStale, type CordonState, type EnforcedApp } from '../state.ts';
 import { fingerprint, formatDay, formatDuration, formatInstant } from './format.ts';
 import { splitAround, type ViewEnv } from './i18n.ts';
 import { decidedFields, type FieldView } from './popup.ts';
@@ -32,6 +34,11 @@ export interface BlockPageView {
 export interface BlockPageOptions {
   readonly fallbackApps?: readonly EnforcedApp[];
   readonly allowanceSeconds?: number;
+  /**
+   * The page is inside another page's frame. Any site can frame it; it then says what it says but
+   * offers nothing to click, so no click can be tricked out of the employee.
+   */
+  readonly framed?: boolean;
 }
 
 function ruleFrom(state: CordonState | undefined, env: ViewEnv): string {
@@ -50,13 +57,21 @@ export function blockPageView(
 ): BlockPageView {
   const { t } = env;
   const apps = state?.apps ?? options.fallbackApps ?? [];
-  const app = fragment ? apps.find((a) => a.id === fragment.appId) : undefined;
-  const host = (fragment && hostOf(fragment.url)) ?? t('unknownHost');
+  // The fragment names the app, but a forged one could put any app next to any host: an app is named
+  // only for a host it blocks. Firefox's static rules cannot carry the URL (empty): no host to misname.
+  const refusedHost = fragment ? hostOf(fragment.url) : undefined;
+  const hostFits = (names: (host: string) => boolean) => (fragment?.url === '' ? true : refusedHost !== undefined && names(refusedHost));
+  const app = fragment ? apps.find((a) => a.id === fragment.appId && hostFits((h) => blocksHost(a, h))) : undefined;
+  const host = refusedHost ?? t('unknownHost');
   const webUrl = fragment && /^https?:$/.test(safeProtocol(fragment.url)) ? fragment.url : undefined;
   const backLabel = t('back');
   const shownState: CordonState = state ?? { schema: 1, source: { kind: 'builtin' }, apps, withdrawn: [], installedByAdmin: false };
 
-  const lifted = !app && fragment ? state?.withdrawn.find((w) => w.id === fragment.appId) : undefined;
+  const stillBlocked = (h: string) => apps.some((a) => blocksHost(a, h));
+  const lifted =
+    !app && fragment
+      ? state?.withdrawn.find((w) => w.id === fragment.appId && hostFits((h) => (w.names ?? []).some((n) => isSameOrSubdomain(h, n)) && !stillBlocked(h)))
+      : undefined;
   if (lifted) {
     return {
       kind: 'lifted',
@@ -69,12 +84,12 @@ export function blockPageView(
         ...decidedFields(shownState, env),
       ],
       backLabel,
-      ...(webUrl === undefined ? {} : { lifted: { openLabel: t('openSite'), url: webUrl } }),
+      ...(webUrl === undefined || options.framed ? {} : { lifted: { openLabel: t('openSite'), url: webUrl } }),
     };
   }
 
   const name = app?.name ?? t('unknownApp');
-  const status = app ? appStatus(app, env.now) : ({ kind: 'blocked' } as const);
+  const status = app ? appStatus(app, decisionTime(state, env.now)) : ({ kind: 'blocked' } as const);
   const fields: FieldView[] = [
     { label: t('labelAddress'), value: host, mono: true, id: 'host' },
     { label: t('labelReason'), value: app?.reason ?? t('genericReason'), id: 'reason' },
@@ -88,7 +103,7 @@ export function blockPageView(
   const staleNote = state?.list && isStale(state, env.now) ? t('ruleStale', [formatInstant(state.list.expiresAt, env)]) : undefined;
   const common = { fields, backLabel, ...(staleNote === undefined ? {} : { staleNote }) };
 
-  if (app && status.kind === 'warn' && fragment && webUrl !== undefined) {
+  if (app && status.kind === 'warn' && fragment && webUrl !== undefined && !options.framed) {
     const duration = formatDuration(options.allowanceSeconds ?? ALLOWANCE_SECONDS, env);
     const dated = status.deadline !== undefined;
     return {

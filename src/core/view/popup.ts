@@ -3,7 +3,7 @@
  * came from, what is wrong, and the signed history. Every string from a list or a policy stays a
  * separate value for the page to set as text; links are only ever those `safeLink` accepts.
  */
-import type { CordonState, EnforcedApp } from '../state.ts';
+import { decisionTime, type CordonState, type EnforcedApp } from '../state.ts';
 import { fingerprint, formatDay, formatInstant, formatRelative } from './format.ts';
 import type { ViewEnv } from './i18n.ts';
 import { linkText, safeLink } from './safe-link.ts';
@@ -70,8 +70,9 @@ export function linkField(label: string, value: string, env: ViewEnv, id?: strin
   return { label, value: linkText(href), link: { href, text: linkText(href) }, ...base };
 }
 
-function appView(app: EnforcedApp, env: ViewEnv): AppView {
-  const status = appStatus(app, env.now);
+/** `at`: the decision clock (`decisionTime`), which the device clock cannot turn back. */
+function appView(app: EnforcedApp, env: ViewEnv, at: Date): AppView {
+  const status = appStatus(app, at);
   return {
     id: app.id,
     name: app.name,
@@ -142,7 +143,8 @@ export function popupView(state: CordonState | undefined, env: ViewEnv, options:
     statusText: t('statusWithdrawn'),
     since: t('appWithdrawnAt', [formatInstant(w.at, env)]),
   }));
-  const apps = [...shown.apps.map((app) => appView(app, env)), ...withdrawn];
+  const at = decisionTime(shown, env.now);
+  const apps = [...shown.apps.map((app) => appView(app, env, at)), ...withdrawn];
   const history = [...(shown.source.kind === 'signed' ? (shown.list?.changes ?? []) : [])]
     .sort((a, b) => b.serial - a.serial)
     .map((c) => ({ date: formatDay(c.date, env), summary: c.summary }));

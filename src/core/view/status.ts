@@ -24,7 +24,7 @@ export function appStatus(app: Pick<EnforcedApp, 'mode' | 'enforceFrom'>, now: D
   return now.getTime() < Date.parse(deadline) ? { kind: 'warn', deadline } : { kind: 'blocked' };
 }
 
-export type TroubleKind = 'policy' | 'policy-missing' | 'rejected' | 'offline' | 'server' | 'stored' | 'apply' | 'stale' | 'device-offline';
+export type TroubleKind = 'policy' | 'policy-missing' | 'rejected' | 'offline' | 'server' | 'stored' | 'apply' | 'distrusted' | 'stale' | 'device-offline';
 
 export interface Trouble {
   readonly kind: TroubleKind;
@@ -37,7 +37,7 @@ export interface Trouble {
   readonly detail?: string;
 }
 
-const POLICY_CODES: readonly ProblemCode[] = ['policy-invalid', 'invalid-trusted-key', 'invalid-threshold', 'invalid-context'];
+const POLICY_CODES: readonly ProblemCode[] = ['policy-invalid', 'invalid-trusted-key', 'invalid-threshold', 'invalid-context', 'list-host-blocked'];
 const OFFLINE_CODES: readonly ProblemCode[] = ['fetch-network', 'fetch-timeout'];
 const SERVER_CODES: readonly ProblemCode[] = ['fetch-status', 'fetch-too-large', 'fetch-redirect'];
 
@@ -61,6 +61,7 @@ export function rejectionKey(code: ProblemCode): MessageKey {
     case 'wrong-list-id':
       return 'rejectWrongList';
     case 'invalid-domain':
+    case 'name-conflict':
     case 'blocks-own-host':
       return 'rejectDomains';
     default:
@@ -84,6 +85,16 @@ function problemTrouble(problem: NonNullable<CordonState['problem']>, env: ViewE
 /** Everything wrong, most serious first. `online` is the page's `navigator.onLine`. */
 export function troublesOf(state: CordonState | undefined, env: ViewEnv, online = true): Trouble[] {
   const found: Trouble[] = [];
+  if (state?.distrusted) {
+    const d = state.distrusted;
+    found.push({
+      kind: 'distrusted',
+      severity: 'error',
+      text: env.t('troubleDistrusted'),
+      since: formatRelative(d.at, env),
+      detail: `${d.listId} serial ${d.serial}: ${d.message}`,
+    });
+  }
   if (state?.problem) found.push(problemTrouble(state.problem, env));
   if (state?.list && isStale(state, env.now)) {
     found.push({ kind: 'stale', severity: 'warning', text: env.t('troubleStale', [formatInstant(state.list.expiresAt, env)]) });
