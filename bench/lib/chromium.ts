@@ -13,33 +13,17 @@
  *    directory (removed on close) and the report says so; without root, policy measurements are skipped.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { CHROMIUM, EXTENSION_ORIGIN } from '../../test/support/chromium.ts';
-import { POLICY_DIR } from '../../test/support/policy.ts';
+import { POLICY_DIR, policyIsolation, privatePolicyChromium, type PolicyIsolation } from '../../test/support/policy.ts';
 
-export type PolicyMode = 'private-namespace' | 'shared-directory' | 'unavailable';
+export type PolicyMode = PolicyIsolation;
 
-let cachedMode: PolicyMode | undefined;
-
-/** How this machine can give a benchmark browser its own enterprise policy. */
-export function policyMode(): PolicyMode {
-  if (cachedMode) return cachedMode;
-  const root = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!root) return (cachedMode = 'unavailable');
-  try {
-    mkdirSync(POLICY_DIR, { recursive: true });
-    const probe = mkdtempSync(join(tmpdir(), 'cordon-bench-probe-'));
-    execFileSync('unshare', ['--mount', '--propagation', 'private', '--', 'sh', '-c', `mount --bind "${probe}" "${POLICY_DIR}"`], { stdio: 'ignore', timeout: 10_000 });
-    rmSync(probe, { recursive: true, force: true });
-    cachedMode = 'private-namespace';
-  } catch {
-    cachedMode = 'shared-directory';
-  }
-  return cachedMode;
-}
+/** How this machine can give a benchmark browser its own enterprise policy (test/support/policy.ts). */
+export const policyMode = policyIsolation;
 
 /** Copies dist/ to `target` and checks that the copy is a complete build. */
 export function snapshotDist(source: string, target: string): void {
@@ -83,21 +67,6 @@ export interface BenchBrowser {
 
 let launches = 0;
 
-function wrapperScript(dir: string): string {
-  const path = join(dir, 'chromium-private-policy.sh');
-  writeFileSync(
-    path,
-    [
-      '#!/bin/sh',
-      '# Runs Chromium in its own mount namespace with $CORDON_BENCH_POLICY_DIR as its managed policy directory.',
-      `exec unshare --mount --propagation private -- sh -c 'mount --bind "$CORDON_BENCH_POLICY_DIR" "${POLICY_DIR}" && exec "$0" "$@"' "${CHROMIUM}" "$@"`,
-      '',
-    ].join('\n'),
-  );
-  chmodSync(path, 0o755);
-  return path;
-}
-
 export async function launchBench(options: BenchLaunchOptions): Promise<BenchBrowser> {
   const n = ++launches;
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'cordon-bench-profile-'));
@@ -114,8 +83,7 @@ export async function launchBench(options: BenchLaunchOptions): Promise<BenchBro
       const policyDir = join(scratch, 'policy');
       mkdirSync(policyDir);
       writeFileSync(join(policyDir, 'cordon-bench.json'), JSON.stringify(options.policy, null, 2));
-      executablePath = wrapperScript(scratch);
-      env.CORDON_BENCH_POLICY_DIR = policyDir;
+      executablePath = privatePolicyChromium(CHROMIUM, policyDir);
     } else {
       sharedPolicyFile = join(POLICY_DIR, `cordon-bench-${process.pid}-${n}.json`);
       writeFileSync(sharedPolicyFile, JSON.stringify(options.policy, null, 2));

@@ -175,7 +175,7 @@ describe.skipIf(!canWritePolicy)(`every catalogue entry under real enterprise po
   beforeAll(async () => {
     server = await startTrafficServer();
     policy.write({ '3rdparty': { extensions: { [EXTENSION_ID]: { builtinApps: ALL_IDS } } } });
-    browser = await launchChromium({ proxyUrl: server.proxyUrl });
+    browser = await launchChromium({ proxyUrl: server.proxyUrl, policy });
     worker = await browser.worker();
     await waitForEnforcementReady(worker);
     // The policy reaches the worker 3-5 s after it starts; until then only the default (TikTok) holds.
@@ -190,9 +190,9 @@ describe.skipIf(!canWritePolicy)(`every catalogue entry under real enterprise po
   }, 90_000);
 
   afterAll(async () => {
-    policy.remove();
     await browser?.close();
     await server?.close();
+    policy.dispose();
   });
 
   it('the policy puts every entry in force as dynamic rules, every domain and host of each', async () => {

@@ -55,11 +55,12 @@ describe('enforced from the first navigation, and across restarts', () => {
 describe.skipIf(!canWritePolicy)(`with the recommended NetworkPredictionOptions policy (${POLICY_SKIP_REASON})`, () => {
   const policy = chromiumPolicyFile('cordon-test-prediction');
   afterEach(() => policy.remove());
+  afterAll(() => policy.dispose());
 
   it('a fresh profile opens no connection at all to TikTok, even before the worker runs', async () => {
     policy.write({ NetworkPredictionOptions: 2 });
     server.reset();
-    browser = await launchChromium({ proxyUrl: server.proxyUrl });
+    browser = await launchChromium({ proxyUrl: server.proxyUrl, policy });
     const page = await browser.context.newPage();
     expect(await navigate(page, 'https://www.tiktok.com/')).toBe(`${BLOCK_PAGE}#app=tiktok&url=https://www.tiktok.com/`);
     expect(await navigate(page, 'https://www.control.example/')).toBe('https://www.control.example/');

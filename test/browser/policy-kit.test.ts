@@ -25,7 +25,7 @@ import type { CordonState } from '../../src/core/state.ts';
 import { CHROMIUM, DIST, newProfileDir } from '../support/chromium.ts';
 import { waitForState as waitForStateIn } from '../support/extension.ts';
 import { startListServer, type ListServer } from '../support/list-server.ts';
-import { canWritePolicy, chromiumPolicyFile, POLICY_SKIP_REASON } from '../support/policy.ts';
+import { canWritePolicy, chromiumPolicyFile, POLICY_SKIP_REASON, privatePolicyChromium } from '../support/policy.ts';
 import { listPayload, newSigner, type TestSigner } from '../support/signing.ts';
 import { startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
 import { runCordonBin } from '../support/cli.ts';
@@ -126,7 +126,7 @@ describe.skipIf(!canWritePolicy)(`cordon policy --format linux under real Chromi
     policyFile.write({ ...generated, DeveloperToolsAvailability: 1 });
 
     context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
+      executablePath: policyFile.privateDir ? privatePolicyChromium(CHROMIUM, policyFile.privateDir) : CHROMIUM,
       headless: true,
       ignoreDefaultArgs: ['--disable-extensions', '--disable-background-networking'],
       args: ['--no-sandbox', `--proxy-server=${traffic.proxyUrl}`, '--ignore-certificate-errors', '--disable-quic'],
@@ -138,8 +138,8 @@ describe.skipIf(!canWritePolicy)(`cordon policy --format linux under real Chromi
   }, 120_000);
 
   afterAll(async () => {
-    policyFile.remove();
     await context?.close();
+    policyFile.dispose();
     await updates?.close();
     await lists?.close();
     await traffic?.close();

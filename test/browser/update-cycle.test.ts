@@ -80,7 +80,7 @@ describe.skipIf(!canWritePolicy)(`the update cycle under real enterprise policy 
   }
 
   async function launch(): Promise<void> {
-    browser = await launchChromium({ proxyUrl: server.proxyUrl, profileDir });
+    browser = await launchChromium({ proxyUrl: server.proxyUrl, profileDir, policy });
     worker = await browser.worker();
   }
 
@@ -96,10 +96,10 @@ describe.skipIf(!canWritePolicy)(`the update cycle under real enterprise policy 
   }, 60_000);
 
   afterAll(async () => {
-    policy.remove();
     await browser?.close();
     await lists?.close();
     await server?.close();
+    policy.dispose();
   });
 
   afterEach(() => {
@@ -283,30 +283,38 @@ describe.skipIf(!canWritePolicy)(`the update cycle under real enterprise policy 
       }
     });
 
-    it("a key rotation that drops the list's only signer: fetched in full, not kept on a 304, rejected", async () => {
+    it("a key rotation that drops the list's only signer: fetched in full, not kept on a 304, distrusted; its blocks stay with the floor", async () => {
       const requestsBefore = lists.requests.length;
+      const blockedBefore = await blockedByRules(worker);
       try {
-        await expectFailure('no-valid-signature', async () => {
-          writePolicy({ trustedKeys: [stranger.publicKey] });
-          return waitForState((s) => s.problem?.code === 'no-valid-signature', 'the rotated policy');
-        });
+        writePolicy({ trustedKeys: [stranger.publicKey] });
+        const state = await waitForState((s) => s.distrusted !== undefined && s.problem?.code === 'no-valid-signature', 'the rotated policy');
+        expect(state.distrusted).toMatchObject({ listId: LIST_ID, serial: good.serial, reason: 'no-valid-signature' });
         const after = lists.requests.slice(requestsBefore);
         expect(after.length).toBeGreaterThan(0);
         for (const request of after) {
           expect(request.status).toBe(200);
           expect(request.headers['if-none-match']).toBeUndefined();
         }
+        // Nothing the distrusted list blocked is lifted, and the built-in floor (TikTok) is back.
+        const blocked = await blockedByRules(worker);
+        expect(blocked).toEqual(expect.arrayContaining([...blockedBefore, 'tiktok.com']));
+        server.reset(); // TikTok loaded in an earlier test, after its retraction
+        await expectBlocked('https://chatapp.example/');
+        await expectBlocked('https://www.tiktok.com/');
       } finally {
         writePolicy();
-        await waitForState((s) => s.problem === undefined, 'the restored policy');
+        await waitForState((s) => s.problem === undefined && s.distrusted === undefined, 'the restored policy');
       }
+      // Trusted again under the restored keys: the list itself is in force again, floor gone.
+      expect(await blockedByRules(worker)).toEqual(blockedBefore);
     });
 
     it('a key rotation that adds a key: the list is verified again under the new keys, no rule update', async () => {
       const updates = await countRuleUpdates(worker);
       const requestsBefore = lists.requests.length;
       try {
-        writePolicy({ trustedKeys: [signer.publicKey, stranger.publicKey] });
+        writePolicy({ trustedKeys: [signer.publicKey, stranger.publicKey], threshold: 1 });
         await expect.poll(() => lists.requests.length, { timeout: 30_000 }).toBeGreaterThan(requestsBefore);
         const state = await waitForState((s) => s.lastCheck?.outcome === 'unchanged' && Date.parse(s.lastCheck.at) > Date.now() - 20_000, 'the re-verified list');
         expect(lists.requests[requestsBefore]?.status).toBe(200);

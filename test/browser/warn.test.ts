@@ -82,16 +82,16 @@ describe.skipIf(!canWritePolicy)(`warn mode, end to end under real enterprise po
       { serial: 1, date: utcDay(0), summary: `ChatApp: warning now, blocked from ${WARN_UNTIL}. Forum: warning only.` },
     ]);
     policy.write({ '3rdparty': { extensions: { [EXTENSION_ID]: { listUrl: lists.url, trustedKeys: [signer.publicKey], listId: LIST_ID, organization: 'Acme Corp' } } } });
-    browser = await launchChromium({ proxyUrl: server.proxyUrl, profileDir: newProfileDir() });
+    browser = await launchChromium({ proxyUrl: server.proxyUrl, profileDir: newProfileDir(), policy });
     worker = await browser.worker();
     await waitForState((s) => s.list?.serial === 1, 'the first signed list');
   }, 60_000);
 
   afterAll(async () => {
-    policy.remove();
     await browser?.close({ keepProfile: false });
     await lists?.close();
     await server?.close();
+    policy.dispose();
   });
 
   afterEach(async () => {

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import manifest from '../../manifest.json' with { type: 'json' };
 import { extensionIdFromKey } from '../../scripts/extension-id.ts';
+import { privatePolicyChromium, type PolicyFile } from './policy.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const DIST = resolve(import.meta.dirname, '../../dist');
@@ -22,6 +23,8 @@ export interface LaunchOptions {
   /** Load Cordon at launch (default) or not at all (to prepare a profile, or load it later by CDP). */
   readonly loadExtension?: boolean;
   readonly extraArgs?: readonly string[];
+  /** Enterprise policy that only this browser sees (test/support/policy.ts). */
+  readonly policy?: PolicyFile;
 }
 
 export interface LaunchedBrowser {
@@ -44,8 +47,9 @@ export async function launchChromium(options: LaunchOptions): Promise<LaunchedBr
   if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run `npm run build` first');
   const profileDir = options.profileDir ?? newProfileDir();
   const loadExtension = options.loadExtension ?? true;
+  const privateDir = options.policy?.privateDir;
   const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
+    executablePath: privateDir ? privatePolicyChromium(CHROMIUM, privateDir) : CHROMIUM,
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
