@@ -16,6 +16,7 @@ import { checkNow, waitForState as waitForStateIn } from '../support/extension.t
 import { startListServer, type ListServer } from '../support/list-server.ts';
 import { canWritePolicy, chromiumPolicyFile, POLICY_SKIP_REASON } from '../support/policy.ts';
 import { iso, listPayload, newSigner, type ListApp, type TestSigner } from '../support/signing.ts';
+import { serveHtml } from '../support/pages.ts';
 import { startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
 
 const SCREENSHOTS = 'test-results/screenshots';
@@ -221,6 +222,45 @@ describe.skipIf(!canWritePolicy)(`warn mode, end to end under real enterprise po
     expect(await sessionRules()).toEqual([]);
     await settle();
     expect(server.hitsFor('chatapp.example').filter((h) => h.kind === 'http' && h.path === '/')).toEqual([]);
+  });
+
+  it('a web page that frames the warning page gets no click and no grant; the same page on its own tab still works (control)', async () => {
+    await allowanceSeconds(120);
+    const target = 'https://forum.example/framed';
+    const framedUrl = `${BLOCK_PAGE}#app=forum&url=${target}`;
+    const attacker = serveHtml(
+      server,
+      'attacker.example',
+      '/clickjack',
+      `<!doctype html><title>Win a prize</title><iframe id="f" src="${framedUrl}" style="opacity:0.01;width:600px;height:400px"></iframe>`,
+    );
+    const page = await newPage();
+    expect(await navigate(page, attacker)).toBe(attacker);
+    const frame = await (await page.waitForSelector('#f')).contentFrame();
+    if (!frame) throw new Error('the block page did not load in the frame');
+    await frame.waitForURL(framedUrl);
+    await frame.waitForFunction(() => (document.getElementById('app-name')?.textContent ?? '') !== '');
+    // The framed page says what it is, but offers nothing to click.
+    expect(await frame.textContent('#app-name')).toBe('Forum');
+    for (const button of ['#continue', '#open', '#back']) expect(await frame.isVisible(button), button).toBe(false);
+    // Even asked directly from the frame (a click the page could not stop), the worker refuses.
+    const reply = await frame.evaluate((url) => chrome.runtime.sendMessage({ type: 'warn-continue', appId: 'forum', url }), target);
+    expect(reply).toEqual({ ok: false, reason: 'no-tab' });
+    expect(await sessionRules()).toEqual([]);
+    expect(page.url()).toBe(attacker);
+    await settle();
+    expect(httpHits('forum.example', '/framed')).toEqual([]);
+
+    // Control: the very same page as the top-level document of its tab gets the allowance.
+    const own = await newPage();
+    await toBlockPage(own, target, 'forum');
+    expect(await own.isVisible('#continue')).toBe(true);
+    await own.click('#continue');
+    await own.waitForURL(target);
+    expect(httpHits('forum.example', '/framed').length).toBeGreaterThan(0);
+    expect(await sessionRules()).toHaveLength(1);
+    await own.close();
+    await expect.poll(sessionRules, POLL).toEqual([]);
   });
 
   it('the popup over the real signed list: states, who decided, where from, history', async () => {

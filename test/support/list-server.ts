@@ -13,7 +13,11 @@ export type Behaviour =
   | { readonly kind: 'drip'; readonly body: string; readonly intervalMs: number }
   | { readonly kind: 'oversize'; readonly bytes: number; readonly declareLength: boolean }
   | { readonly kind: 'truncate'; readonly body: string }
-  | { readonly kind: 'redirect'; readonly location: string };
+  | { readonly kind: 'redirect'; readonly location: string }
+  /** 304 Not Modified to every request, validators or not: a misconfigured server or CDN. */
+  | { readonly kind: 'not-modified' }
+  /** Holds each request open until `release()`, then answers with the body (as 'list' does). */
+  | { readonly kind: 'hold'; readonly body: string };
 
 export interface ListRequest {
   readonly path: string;
@@ -26,6 +30,10 @@ export interface ListServer {
   readonly url: string;
   readonly requests: readonly ListRequest[];
   serve(behaviour: Behaviour): void;
+  /** Resolves once a request is being held ('hold'). */
+  held(): Promise<void>;
+  /** Answers every held request. */
+  release(): void;
   /** Stops listening (connections refused) until start() is called again on the same port. */
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -39,6 +47,8 @@ export async function startListServer(path = '/cordon/list.json'): Promise<ListS
   const requests: ListRequest[] = [];
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
+  const holding: (() => void)[] = [];
+  const heldWaiters: (() => void)[] = [];
 
   const server = http.createServer((req, res) => {
     const respond = (status: number) => requests.push({ path: req.url ?? '', headers: req.headers, status });
@@ -68,6 +78,16 @@ export async function startListServer(path = '/cordon/list.json'): Promise<ListS
         respond(302);
         res.writeHead(302, { Location: b.location }).end();
         return;
+      case 'not-modified':
+        respond(304);
+        res.writeHead(304, { ETag: '"anything"' }).end();
+        return;
+      case 'hold': {
+        respond(200);
+        holding.push(() => res.writeHead(200, { 'Content-Type': 'application/json', ETag: etagOf(b.body) }).end(b.body));
+        for (const waiter of heldWaiters.splice(0)) waiter();
+        return;
+      }
       case 'drip': {
         respond(200);
         res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(b.body)) });
@@ -140,6 +160,12 @@ export async function startListServer(path = '/cordon/list.json'): Promise<ListS
     requests,
     serve(next) {
       behaviour = next;
+    },
+    held() {
+      return holding.length > 0 ? Promise.resolve() : new Promise<void>((resolve) => heldWaiters.push(resolve));
+    },
+    release() {
+      for (const answer of holding.splice(0)) answer();
     },
     stop,
     start: listen,
