@@ -13,8 +13,13 @@ if (!ruleset) throw new Error('manifest.json names no static ruleset');
  * and the Chromium-only keys are dropped.
  */
 function firefoxManifest() {
-  const { key: _key, minimum_chrome_version: _min, background, ...rest } = manifest;
-  return { ...rest, background: { scripts: [background.service_worker], type: 'module' as const } };
+  const { key: _key, minimum_chrome_version: _min, background, web_accessible_resources, ...rest } = manifest;
+  return {
+    ...rest,
+    background: { scripts: [background.service_worker], type: 'module' as const },
+    // Firefox already serves extension pages from a per-install origin; it has no use_dynamic_url.
+    web_accessible_resources: web_accessible_resources.map(({ use_dynamic_url: _dynamic, ...resource }) => resource),
+  };
 }
 
 export default defineConfig(({ mode }) => {

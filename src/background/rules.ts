@@ -8,6 +8,7 @@ import type { Rule } from '../core/dnr.ts';
 import { BLOCK_PAGE_PATH, BUILTIN_RULESET_ID } from '../core/paths.ts';
 import type { VerifySuccess } from '../core/blocklist/verify.ts';
 import { compileRules, compileVerifiedList, type BlockedApp } from '../core/rules.ts';
+import { extensionPageUrl } from './extension-url.ts';
 
 // The polyfill's DNR types follow Firefox; Cordon's own Rule type follows Chrome (see core/dnr.ts).
 type Dnr = {
@@ -18,7 +19,7 @@ type Dnr = {
 };
 const dnr = () => browser.declarativeNetRequest as unknown as Dnr;
 
-const compileOptions = (keepReachable: readonly string[]) => ({ blockPageUrl: browser.runtime.getURL(BLOCK_PAGE_PATH), target: __BROWSER__, keepReachable });
+const compileOptions = (keepReachable: readonly string[]) => ({ blockPageUrl: extensionPageUrl(BLOCK_PAGE_PATH), target: __BROWSER__, keepReachable });
 
 /** `keepReachable`: the list host, which no rule may block (see CompileOptions). */
 export function compileForBrowser(apps: readonly BlockedApp[], keepReachable: readonly string[] = []): Rule[] {

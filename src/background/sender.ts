@@ -6,7 +6,8 @@
  */
 import browser from 'webextension-polyfill';
 import { isTopLevelSender } from '../core/sender.ts';
+import { extensionPageUrl } from './extension-url.ts';
 
 export function fromTopLevelPage(sender: browser.Runtime.MessageSender, pagePath: string): boolean {
-  return isTopLevelSender(sender, { extensionId: browser.runtime.id, pageUrl: browser.runtime.getURL(pagePath) });
+  return isTopLevelSender(sender, { extensionId: browser.runtime.id, pageUrl: extensionPageUrl(pagePath) });
 }

@@ -3,10 +3,11 @@ import { encodeBlockFragment } from '../core/block-fragment.ts';
 import { matchBlockedApp } from '../core/match.ts';
 import { BLOCK_PAGE_PATH } from '../core/paths.ts';
 import type { BlockedApp } from '../core/rules.ts';
+import { extensionPageUrl } from './extension-url.ts';
 import { purgePageWorkers } from './page-workers.ts';
 
 export function blockPageUrl(appId: string, refusedUrl: string): string {
-  return `${browser.runtime.getURL(BLOCK_PAGE_PATH)}#${encodeBlockFragment(appId)}${refusedUrl}`;
+  return `${extensionPageUrl(BLOCK_PAGE_PATH)}#${encodeBlockFragment(appId)}${refusedUrl}`;
 }
 
 /**

@@ -155,8 +155,13 @@ describe('what the block page says', () => {
   });
 
   it('a lifted ban says so, and offers the site again', async () => {
-    await writeState(worker, signedState({ withdrawn: [{ id: 'newsapp', name: 'NewsApp', at: iso(Date.now() - 86_400_000) }] }));
+    await writeState(worker, signedState({ withdrawn: [{ id: 'newsapp', name: 'NewsApp', at: iso(Date.now() - 86_400_000), names: ['newsapp.example'] }] }));
+    // A forged fragment pairing the lifted app with some other site: not said to be lifted, not offered.
+    await page.goto(`${BLOCK_PAGE}#app=newsapp&url=https://login.bank.example/`);
+    await expect.poll(() => page.textContent('#app-name'), POLL).toBe('This app');
+    expect(await page.isVisible('#open')).toBe(false);
     await page.goto(`${BLOCK_PAGE}#app=newsapp&url=https://newsapp.example/story`);
+    await page.reload();
     await expect.poll(() => page.textContent('h1'), POLL).toBe('This site is no longer blocked');
     expect(await page.textContent('#summary')).toBe('NewsApp was blocked, but your organisation has lifted the ban.');
     await shot(page, 'block-lifted');
@@ -196,13 +201,47 @@ describe('safe with hostile input', () => {
     await expect.poll(() => page.textContent('#app-name'), POLL).toBe('This app');
     expect(await page.textContent('#host')).toBe('unknown');
     expect(await page.isVisible('#continue')).toBe(false);
-    // ChatApp is in its warning period, but a javascript: URL is never something to continue to.
+    // ChatApp is in its warning period, but a javascript: URL is never something to continue to, and
+    // an app is named only beside a host it blocks.
     await page.goto(`${BLOCK_PAGE}#app=chatapp&url=javascript:window.__pwned=6`);
     await page.reload();
-    await expect.poll(() => page.textContent('#app-name'), POLL).toBe('ChatApp');
+    await expect.poll(() => page.textContent('#app-name'), POLL).toBe('This app');
     expect(await page.isVisible('#continue')).toBe(false);
+    await page.goto(`${BLOCK_PAGE}#app=tiktok&url=https://login.bank.example/`);
+    await page.reload();
+    await expect.poll(() => page.textContent('#app-name'), POLL).toBe('This app');
+    expect(await page.textContent('#host')).toBe('login.bank.example');
     expect(await page.$$eval('img', (els) => els.length)).toBe(0);
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+});
+
+describe('not a fingerprint, not a frame', () => {
+  it('a web page can neither fetch nor frame the block page by its URL; a blocked frame still shows it (control)', async () => {
+    const direct = `${BLOCK_PAGE}#app=tiktok&url=https://www.tiktok.com/forged`;
+    const html = `<!doctype html><iframe id="direct" src="${direct}"></iframe><iframe id="blocked" src="https://www.tiktok.com/embed"></iframe>
+      <script>window.__fetched = fetch(${JSON.stringify(BLOCK_PAGE)}).then((r) => 'status ' + r.status, (e) => 'refused: ' + e.message);</script>`;
+    server.route(({ host, path }) => (host === 'www.prober.example' && path === '/' ? { headers: { 'Content-Type': 'text/html' }, body: html } : undefined));
+    expect(await navigate(page, 'https://www.prober.example/')).toBe('https://www.prober.example/');
+    // use_dynamic_url: the fixed extension ID no longer answers a page's fetch.
+    expect(await page.evaluate(() => (window as unknown as { __fetched: Promise<string> }).__fetched)).toMatch(/^refused: /);
+    const frameOf = async (id: string) => {
+      const frame = await (await page.waitForSelector(`#${id}`)).contentFrame();
+      if (!frame) throw new Error(`no frame #${id}`);
+      return frame;
+    };
+    // A frame pointed at the block page's URL gets nothing of it.
+    const directFrame = await frameOf('direct');
+    await expect.poll(() => directFrame.url(), POLL).not.toBe('about:blank');
+    expect(directFrame.url().startsWith(BLOCK_PAGE)).toBe(false);
+    // Control: a frame of a blocked site is replaced by the block page, by Cordon's own rule.
+    const blockedFrame = await frameOf('blocked');
+    await expect.poll(() => blockedFrame.url(), POLL).toBe(`${BLOCK_PAGE}#app=tiktok&url=https://www.tiktok.com/embed`);
+    await blockedFrame.waitForFunction(() => (document.getElementById('app-name')?.textContent ?? '') !== '');
+    expect(await blockedFrame.textContent('#app-name')).toBe('TikTok');
+    for (const button of ['#continue', '#open', '#back']) expect(await blockedFrame.isVisible(button), button).toBe(false);
+    await settle();
+    expect(server.hitsFor('tiktok.com')).toEqual([]);
   });
 });
 

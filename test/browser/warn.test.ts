@@ -228,11 +228,13 @@ describe.skipIf(!canWritePolicy)(`warn mode, end to end under real enterprise po
     await allowanceSeconds(120);
     const target = 'https://forum.example/framed';
     const framedUrl = `${BLOCK_PAGE}#app=forum&url=${target}`;
+    // A site cannot frame the block page by its URL (use_dynamic_url, block-page.test.ts), but it can
+    // frame the warned site itself, which Cordon's rules then replace with the warning page.
     const attacker = serveHtml(
       server,
       'attacker.example',
       '/clickjack',
-      `<!doctype html><title>Win a prize</title><iframe id="f" src="${framedUrl}" style="opacity:0.01;width:600px;height:400px"></iframe>`,
+      `<!doctype html><title>Win a prize</title><iframe id="f" src="${target}" style="opacity:0.01;width:600px;height:400px"></iframe>`,
     );
     const page = await newPage();
     expect(await navigate(page, attacker)).toBe(attacker);
