@@ -203,7 +203,7 @@ describe.skipIf(!canWritePolicy)(`cordon policy --format linux under real Chromi
       await Promise.all(Object.entries(browserPolicies).map(([name, value]) => expectShown('Chrome Policies', name, value)));
 
       const settings = thirdParty.extensions[extensionId] ?? {};
-      expect(Object.keys(settings).sort()).toEqual(['listId', 'listUrl', 'organization', 'refreshMinutes', 'supportUrl', 'trustedKeys']);
+      expect(Object.keys(settings).sort()).toEqual(['listId', 'listUrl', 'organization', 'refreshMinutes', 'supportUrl', 'threshold', 'trustedKeys']);
       await Promise.all(Object.entries(settings).map(([name, value]) => expectShown('Cordon', name, value)));
     } finally {
       await page.close();

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what the tests and the demo drive, when it is missing: Debian's Chromium (with its language
+# packs, for the Indonesian UI tests) and Firefox ESR. Runs before `npm start` and `npm test`, so that
+# on a fresh Debian machine those two commands are all the set-up there is. As root it uses apt-get;
+# otherwise sudo when it needs no password; otherwise it says what to install and stops.
+set -euo pipefail
+
+missing=()
+[ -n "${CHROMIUM_PATH:-}" ] || command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+dpkg -s chromium-l10n >/dev/null 2>&1 || [ -n "${CHROMIUM_PATH:-}" ] || missing+=(chromium-l10n)
+[ -n "${FIREFOX_PATH:-}" ] || command -v firefox-esr >/dev/null 2>&1 || missing+=(firefox-esr)
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "cordon: needs ${missing[*]} (Debian packages); set CHROMIUM_PATH / FIREFOX_PATH to use browsers installed elsewhere" >&2
+  exit 1
+fi
+if [ "$(id -u)" -eq 0 ]; then
+  run=()
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+  run=(sudo -n)
+else
+  echo "cordon: needs Debian's ${missing[*]}: run  sudo apt-get install -y ${missing[*]}  once, then again" >&2
+  exit 1
+fi
+echo "cordon: installing Debian's ${missing[*]}" >&2
+"${run[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${run[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
