@@ -49,11 +49,6 @@ function coveredByApp(app: Blocklist['apps'][number], host: string): boolean {
   return app.domains.some((d) => isSameOrSubdomain(host, d)) || (app.hosts ?? []).some((d) => isSameOrSubdomain(host, d));
 }
 
-interface Named {
-  readonly app: number;
-  readonly path: string;
-}
-
 /** `host`, then each parent of it: `a.b.c`, `b.c`, `c`. At most 127 steps for a valid name. */
 function* selfAndParents(host: string): Generator<string> {
   let at = 0;
@@ -65,9 +60,19 @@ function* selfAndParents(host: string): Generator<string> {
   }
 }
 
+/** Where `name` sits in app `a`'s `fields`, as a path; only computed for the one name reported. */
+function pathOf(list: Blocklist, a: number, fields: readonly ('domains' | 'hosts' | 'allow')[], name: string): string {
+  const app = list.apps[a];
+  for (const field of fields) {
+    const i = (app?.[field] ?? []).indexOf(name);
+    if (i >= 0) return `apps[${a}].${field}[${i}]`;
+  }
+  return `apps[${a}]`;
+}
+
 /**
  * Names that make one app's rules reach into another's. Linear in the number of names (each name is
- * looked up once per label of it):
+ * looked up once per label of it), with one map entry per name and no string built per name:
  * - a blocked name listed twice, in two apps or in one app's domains and hosts: the format says a
  *   value never repeats, and two apps claiming one name make "who blocks this" ambiguous;
  * - an allowed host of app A that is, or is under, a name app B blocks: allow rules outrank every
@@ -75,41 +80,43 @@ function* selfAndParents(host: string): Generator<string> {
  * - an allowed host of app A that is above a name app B blocks, for the same reason.
  */
 export function findNameConflict(list: Blocklist): DomainProblem | undefined {
-  const blocked = new Map<string, Named>();
-  const allowed = new Map<string, Named>();
-  const label = (n: Named) => `apps[${n.app}] ("${list.apps[n.app]?.id ?? '?'}")`;
+  /** Name → index of the app that blocks it. */
+  const blocked = new Map<string, number>();
+  /** Allowed host → index of the app that allows it. */
+  const allowed = new Map<string, number>();
+  const label = (a: number) => `apps[${a}] ("${list.apps[a]?.id ?? '?'}")`;
+  const BLOCKING = ['domains', 'hosts'] as const;
 
-  for (const [a, app] of list.apps.entries()) {
-    const groups: [string, readonly string[]][] = [
-      ['domains', app.domains],
-      ['hosts', app.hosts ?? []],
-    ];
-    for (const [field, values] of groups) {
+  for (let a = 0; a < list.apps.length; a++) {
+    const app = list.apps[a] as Blocklist['apps'][number];
+    for (const field of BLOCKING) {
+      const values = app[field] ?? [];
       for (let i = 0; i < values.length; i++) {
         const name = values[i] as string;
         const earlier = blocked.get(name);
         if (earlier !== undefined) {
           const path = `apps[${a}].${field}[${i}]`;
-          const where = earlier.app === a ? `also listed at ${earlier.path}` : `also blocked by ${label(earlier)} at ${earlier.path}`;
+          const earlierPath = pathOf(list, earlier, BLOCKING, name);
+          const where = earlier === a ? `also listed at ${earlierPath}` : `also blocked by ${label(earlier)} at ${earlierPath}`;
           return { kind: 'name-conflict', path, message: `${path}: "${name}" is ${where}; a name may appear once in a list` };
         }
-        blocked.set(name, { app: a, path: `apps[${a}].${field}[${i}]` });
+        blocked.set(name, a);
       }
     }
-    const allow = app.allow ?? [];
-    for (let i = 0; i < allow.length; i++) allowed.set(allow[i] as string, { app: a, path: `apps[${a}].allow[${i}]` });
+    for (const host of app.allow ?? []) allowed.set(host, a);
   }
   if (allowed.size === 0) return undefined;
 
   for (const [host, allowing] of allowed) {
     for (const name of selfAndParents(host)) {
       const blocker = blocked.get(name);
-      if (blocker !== undefined && blocker.app !== allowing.app) {
+      if (blocker !== undefined && blocker !== allowing) {
+        const path = pathOf(list, allowing, ['allow'], host);
         const covers = name === host ? 'blocks that very name' : `blocks "${name}", which covers it`;
         return {
           kind: 'name-conflict',
-          path: allowing.path,
-          message: `${allowing.path}: "${host}" is allowed by ${label(allowing)}, but ${label(blocker)} ${covers}; an allowed host outranks every block, so it would lift the other app's block`,
+          path,
+          message: `${path}: "${host}" is allowed by ${label(allowing)}, but ${label(blocker)} ${covers}; an allowed host outranks every block, so it would lift the other app's block`,
         };
       }
     }
@@ -117,11 +124,12 @@ export function findNameConflict(list: Blocklist): DomainProblem | undefined {
   for (const [name, blocker] of blocked) {
     for (const parent of selfAndParents(name)) {
       const allowing = allowed.get(parent);
-      if (allowing !== undefined && allowing.app !== blocker.app) {
+      if (allowing !== undefined && allowing !== blocker) {
+        const path = pathOf(list, allowing, ['allow'], parent);
         return {
           kind: 'name-conflict',
-          path: allowing.path,
-          message: `${allowing.path}: "${parent}" is allowed by ${label(allowing)} and covers "${name}", which ${label(blocker)} blocks; an allowed host outranks every block, so it would lift the other app's block`,
+          path,
+          message: `${path}: "${parent}" is allowed by ${label(allowing)} and covers "${name}", which ${label(blocker)} blocks; an allowed host outranks every block, so it would lift the other app's block`,
         };
       }
     }
