@@ -264,10 +264,25 @@ describe('cordon policy: each format parses and says the same thing', () => {
       ExtensionInstallForcelist: [`${id};${edgeStore}`],
       ExtensionSettings: { [id]: { installation_mode: 'force_installed', update_url: edgeStore, toolbar_state: 'force_shown' } },
       NetworkPredictionOptions: 2,
+      MandatoryExtensionsForInPrivateNavigation: [id],
       IncognitoModeAvailability: 1,
       ExtensionDeveloperModeSettings: 1,
       '3rdparty': { extensions: { [id]: { organization: 'Acme', builtinApps: ['tiktok', 'temu'] } } },
     });
+  });
+
+  it('edge: Cordon is made mandatory in InPrivate windows (Edge 139+), in every Edge format; Chrome and Chromium get no such key', async () => {
+    const linux = JSON.parse(await ok(['--format', 'linux', ...SIGNED, '--browser', 'edge'])) as Record<string, Json>;
+    expect(linux.MandatoryExtensionsForInPrivateNavigation).toEqual([DEFAULT_EXTENSION_ID]);
+    const root = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Edge';
+    const registry = applyReg(decodeReg(await written(['--format', 'windows', ...SIGNED, '--browser', 'edge'], 'edge-inprivate.reg')));
+    expect(chromiumPolicyFromRegistry(registry, root, DEFAULT_EXTENSION_ID).MandatoryExtensionsForInPrivateNavigation).toEqual([DEFAULT_EXTENSION_ID]);
+    const profile = readPlist(await ok(['--format', 'macos', ...SIGNED, '--browser', 'edge']));
+    const browserPayload = (profile.PayloadContent as Record<string, Json>[])[0] ?? {};
+    expect(browserPayload.MandatoryExtensionsForInPrivateNavigation).toEqual([DEFAULT_EXTENSION_ID]);
+    for (const browser of ['chrome', 'chromium']) {
+      expect(JSON.parse(await ok(['--format', 'linux', ...SIGNED, '--browser', browser]))).not.toHaveProperty('MandatoryExtensionsForInPrivateNavigation');
+    }
   });
 
   it('google-admin: only the settings, each wrapped as {"Value": ...}', async () => {

@@ -67,6 +67,9 @@ export function chromiumBrowserPolicies(kit: ChromiumKit): PolicyObject {
     },
     // Speculative connections open before any extension code runs (docs/policy.md).
     NetworkPredictionOptions: 2,
+    // Edge 139+: Cordon runs in InPrivate windows too, without the user's say. Chrome has no such
+    // policy; there, private windows go with --disable-incognito (docs/deploying.md).
+    ...(kit.browser === 'edge' ? { MandatoryExtensionsForInPrivateNavigation: [kit.extensionId] } : {}),
     ...(kit.disableIncognito ? { IncognitoModeAvailability: 1 } : {}),
     ...(kit.disableDeveloperMode ? { ExtensionDeveloperModeSettings: 1 } : {}),
   };
