@@ -12,10 +12,11 @@ import { blockedDomainsOf } from '../core/rules.ts';
 import { backoffDelayMinutes, refreshDelayMinutes } from '../core/schedule.ts';
 import type { CordonState, EnforcedApp } from '../core/state.ts';
 import { likelyOrigins, purgePageWorkers } from './page-workers.ts';
-import { disableNetworkPrediction } from './privacy.ts';
+import { nextPredictionRecord } from '../core/prediction.ts';
+import { disableNetworkPrediction, onPredictionSettingChange } from './privacy.ts';
 import { fromTopLevelPage } from './sender.ts';
 import { POPUP_PATH } from '../core/paths.ts';
-import { loadSchedule, loadState, STATE_KEY } from './storage.ts';
+import { loadSchedule, loadState, saveState, STATE_KEY } from './storage.ts';
 import { registerBadge, updateBadge } from './badge.ts';
 import { outsideAllowances, registerWarnHandlers } from './warn.ts';
 import { redirectOpenTabs, watchTabs } from './tabs.ts';
@@ -48,11 +49,32 @@ async function cycle(trigger: Trigger): Promise<CordonState> {
   return result.state;
 }
 
+/**
+ * Turns network prediction off, and records in the state when it cannot: another extension took the
+ * setting over, or a policy forces it on. The record goes through the cycle queue, so that it never
+ * races a cycle's own write of the state.
+ */
+async function guardPrediction(): Promise<void> {
+  const status = await disableNetworkPrediction().catch((error: unknown) => {
+    console.error('cordon: network prediction', error);
+    return 'off' as const;
+  });
+  await exclusive(async () => {
+    const state = await loadState();
+    if (state === undefined) return; // first run: the start-up cycle writes the state, then this runs again
+    const record = nextPredictionRecord(state.prediction, status, new Date().toISOString());
+    if (record === state.prediction) return;
+    const { prediction: _previous, ...rest } = state;
+    await saveState(record === undefined ? rest : { ...rest, prediction: record });
+  });
+}
+
 async function start(trigger: 'install' | 'startup'): Promise<void> {
-  await disableNetworkPrediction();
+  await disableNetworkPrediction().catch(() => undefined);
   await stateLoaded;
   await exclusive(reconcile);
   await cycle(trigger);
+  await guardPrediction();
 }
 
 // Tabs a warning page let through ("Continue for now") are the warn module's to send back.
@@ -77,5 +99,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
 // only reads its arguments: it holds no secret and changes no rule or state.
 Object.assign(globalThis, { cordonDiagnostics: { verifyBlocklist, contextFromJson } });
 
+// Another extension (or a policy) may change the setting at any time.
+onPredictionSettingChange(() => void guardPrediction());
 // A worker restarted by Chromium gets neither install nor startup; prediction must still be off.
-void disableNetworkPrediction();
+void guardPrediction();

@@ -87,6 +87,12 @@ export interface CordonState {
   /** Present while the list in force is no longer trusted; see `Distrusted`. */
   readonly distrusted?: Distrusted;
   /**
+   * Present while network prediction is on against Cordon's will (core/prediction.ts): another
+   * extension took the setting over, or a policy forces it on. Requests stay blocked; connections can
+   * open to blocked hosts again.
+   */
+  readonly prediction?: { readonly status: 'taken-over' | 'forced-on'; readonly at: string };
+  /**
    * The latest time this browser has seen (each cycle's clock, the list's issuedAt), so that setting
    * the device clock back cannot reopen a warning period that has already ended.
    */

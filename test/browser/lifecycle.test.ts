@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { EXTENSION_ID, EXTENSION_ORIGIN, launchChromium, navigate, newProfileDir, type LaunchedBrowser } from '../support/chromium.ts';
+import { EXTENSION_ID, EXTENSION_ORIGIN, launchChromium, navigate, newProfileDir, waitForEnforcementReady, type LaunchedBrowser } from '../support/chromium.ts';
 import { canWritePolicy, chromiumPolicyFile, POLICY_SKIP_REASON } from '../support/policy.ts';
 import { startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
 
@@ -43,12 +43,25 @@ describe('enforced from the first navigation, and across restarts', () => {
     expect(server.hitsFor('control.example').length).toBeGreaterThan(0);
     await browser.close({ keepProfile: true });
 
+    // A restart. Chromium installs a --load-extension extension afresh on every launch, and its
+    // prediction setting returns only when its worker runs: a navigation at once may open a
+    // speculative connection (never a request) until then. Exactly that is what is promised here.
     server.reset();
     browser = await launchChromium({ proxyUrl: server.proxyUrl, profileDir });
     const again = await browser.context.newPage();
     expect(await navigate(again, 'https://m.tiktok.com/')).toBe(`${BLOCK_PAGE}#app=tiktok&url=https://m.tiktok.com/`);
+    expect(await navigate(again, 'https://www.control.example/after-restart')).toBe('https://www.control.example/after-restart');
+    await settle();
+    expect(server.hitsFor('tiktok.com').filter((h) => h.kind !== 'connect')).toEqual([]);
+    expect(server.hitsFor('control.example').some((h) => h.kind === 'http')).toBe(true);
+    // Once the worker has run, not even a connection.
+    await waitForEnforcementReady(await browser.worker());
+    server.reset();
+    expect(await navigate(again, 'https://www.tiktok.com/later')).toBe(`${BLOCK_PAGE}#app=tiktok&url=https://www.tiktok.com/later`);
+    expect(await navigate(again, 'https://www.control.example/later')).toBe('https://www.control.example/later');
     await settle();
     expect(server.hitsFor('tiktok.com')).toEqual([]);
+    expect(server.hitsFor('control.example').some((h) => h.kind === 'http')).toBe(true);
   });
 });
 
@@ -57,16 +70,27 @@ describe.skipIf(!canWritePolicy)(`with the recommended NetworkPredictionOptions 
   afterEach(() => policy.remove());
   afterAll(() => policy.dispose());
 
-  it('a fresh profile opens no connection at all to TikTok, even before the worker runs', async () => {
+  it('a fresh profile opens no connection at all to TikTok, even before the worker runs, nor right after a restart', async () => {
     policy.write({ NetworkPredictionOptions: 2 });
     server.reset();
-    browser = await launchChromium({ proxyUrl: server.proxyUrl, policy });
+    const profileDir = newProfileDir();
+    browser = await launchChromium({ proxyUrl: server.proxyUrl, policy, profileDir });
     const page = await browser.context.newPage();
     expect(await navigate(page, 'https://www.tiktok.com/')).toBe(`${BLOCK_PAGE}#app=tiktok&url=https://www.tiktok.com/`);
     expect(await navigate(page, 'https://www.control.example/')).toBe('https://www.control.example/');
     await settle();
     expect(server.hitsFor('tiktok.com')).toEqual([]);
     expect(server.hitsFor('control.example').length).toBeGreaterThan(0);
+    await browser.close({ keepProfile: true });
+
+    server.reset();
+    browser = await launchChromium({ proxyUrl: server.proxyUrl, policy, profileDir });
+    const again = await browser.context.newPage();
+    expect(await navigate(again, 'https://m.tiktok.com/')).toBe(`${BLOCK_PAGE}#app=tiktok&url=https://m.tiktok.com/`);
+    expect(await navigate(again, 'https://www.control.example/after-restart')).toBe('https://www.control.example/after-restart');
+    await settle();
+    expect(server.hitsFor('tiktok.com')).toEqual([]);
+    expect(server.hitsFor('control.example').some((h) => h.kind === 'http')).toBe(true);
   });
 });
 

@@ -25,6 +25,8 @@ export interface LaunchOptions {
   readonly extraArgs?: readonly string[];
   /** Enterprise policy that only this browser sees (test/support/policy.ts). */
   readonly policy?: PolicyFile;
+  /** Other unpacked extensions to load after Cordon (Chromium installs them in this order). */
+  readonly alsoLoad?: readonly string[];
 }
 
 export interface LaunchedBrowser {
@@ -59,7 +61,7 @@ export async function launchChromium(options: LaunchOptions): Promise<LaunchedBr
       '--disable-quic',
       '--enable-unsafe-extension-debugging',
       '--remote-debugging-port=0',
-      ...(loadExtension ? [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`] : []),
+      ...(loadExtension ? [`--disable-extensions-except=${[DIST, ...(options.alsoLoad ?? [])].join(',')}`, `--load-extension=${[DIST, ...(options.alsoLoad ?? [])].join(',')}`] : []),
       ...(options.extraArgs ?? []),
     ],
   });

@@ -24,7 +24,18 @@ export function appStatus(app: Pick<EnforcedApp, 'mode' | 'enforceFrom'>, now: D
   return now.getTime() < Date.parse(deadline) ? { kind: 'warn', deadline } : { kind: 'blocked' };
 }
 
-export type TroubleKind = 'policy' | 'policy-missing' | 'rejected' | 'offline' | 'server' | 'stored' | 'apply' | 'distrusted' | 'stale' | 'device-offline';
+export type TroubleKind =
+  | 'policy'
+  | 'policy-missing'
+  | 'rejected'
+  | 'offline'
+  | 'server'
+  | 'stored'
+  | 'apply'
+  | 'distrusted'
+  | 'prediction'
+  | 'stale'
+  | 'device-offline';
 
 export interface Trouble {
   readonly kind: TroubleKind;
@@ -96,6 +107,14 @@ export function troublesOf(state: CordonState | undefined, env: ViewEnv, online 
     });
   }
   if (state?.problem) found.push(problemTrouble(state.problem, env));
+  if (state?.prediction) {
+    found.push({
+      kind: 'prediction',
+      severity: 'warning',
+      text: env.t(state.prediction.status === 'taken-over' ? 'troublePredictionTakenOver' : 'troublePredictionForcedOn'),
+      since: formatRelative(state.prediction.at, env),
+    });
+  }
   if (state?.list && isStale(state, env.now)) {
     found.push({ kind: 'stale', severity: 'warning', text: env.t('troubleStale', [formatInstant(state.list.expiresAt, env)]) });
   }

@@ -1,0 +1,92 @@
+/**
+ * Another extension takes over the browser's network prediction setting (any extension installed after
+ * Cordon can: the most recently installed one controls a setting) and turns it back on. Cordon cannot
+ * take it back; it notices, says so in the popup and on the badge, and its rules still stop every
+ * request to a blocked host. Real Chromium, Cordon's real worker, a real second extension
+ * (test/fixtures/prediction-taker, loaded after Cordon) and the counting traffic server.
+ */
+import { resolve } from 'node:path';
+import type { Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXTENSION_ORIGIN, launchChromium, navigate, waitForEnforcementReady, type LaunchedBrowser } from '../support/chromium.ts';
+import { waitForState } from '../support/extension.ts';
+import { serveHtml } from '../support/pages.ts';
+import { startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
+
+const BLOCK_PAGE = `${EXTENSION_ORIGIN}/src/blocked/index.html`;
+const POPUP = `${EXTENSION_ORIGIN}/src/popup/index.html`;
+const TAKER = resolve(import.meta.dirname, '../fixtures/prediction-taker');
+const TAKEN_OVER = "Another extension has turned the browser's page preloading back on";
+
+let server: TrafficServer;
+let browser: LaunchedBrowser;
+let worker: Worker;
+
+beforeAll(async () => {
+  server = await startTrafficServer();
+  browser = await launchChromium({ proxyUrl: server.proxyUrl, alsoLoad: [TAKER] });
+  worker = await browser.worker();
+  await waitForEnforcementReady(worker);
+  await waitForState(worker, (s) => s.lastCheck !== undefined, 'the start-up cycle');
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function popupText(): Promise<string> {
+  const popup: Page = await browser.context.newPage();
+  try {
+    await popup.goto(POPUP);
+    await popup.waitForFunction(() => performance.getEntriesByName('cordon-rendered').length > 0);
+    return (await popup.textContent('body')) ?? '';
+  } finally {
+    await popup.close();
+  }
+}
+
+const predictionSetting = () => worker.evaluate(async () => {
+  const s = await chrome.privacy.network.networkPredictionEnabled.get({});
+  return [s.value, s.levelOfControl];
+});
+
+describe('another extension turns network prediction back on', () => {
+  it('Cordon notices and says so; every request to a blocked host is still refused', async () => {
+    // Control: before, Cordon holds the setting and the popup raises nothing about it.
+    expect(await predictionSetting()).toEqual([false, 'controlled_by_this_extension']);
+    expect(await popupText()).not.toContain(TAKEN_OVER);
+
+    const taker =
+      browser.context.serviceWorkers().find((w) => !w.url().startsWith(EXTENSION_ORIGIN)) ??
+      (await browser.context.waitForEvent('serviceworker', { predicate: (w) => !w.url().startsWith(EXTENSION_ORIGIN), timeout: 15_000 }));
+    await taker.evaluate(() => chrome.privacy.network.networkPredictionEnabled.set({ value: true }));
+    await expect.poll(predictionSetting, { timeout: 15_000 }).toEqual([true, 'controlled_by_other_extensions']);
+    const state = await waitForState(worker, (s) => s.prediction?.status === 'taken-over', 'the take-over recorded');
+    expect(state.problem).toBeUndefined();
+    expect(await popupText()).toContain(TAKEN_OVER);
+    expect(await worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('!');
+
+    // Prediction really is on again: a page's preconnect and prefetch reach an unblocked host...
+    const page = await browser.context.newPage();
+    server.reset();
+    const url = serveHtml(
+      server,
+      'news.example',
+      '/speculative',
+      `<!doctype html>
+      <link rel="preconnect" href="https://preconnect.control.example"><link rel="prefetch" href="https://prefetch.control.example/p">
+      <link rel="preconnect" href="https://www.tiktok.com"><link rel="prefetch" href="https://www.tiktok.com/prefetched">
+      <h1>news</h1>`,
+    );
+    expect(await navigate(page, url)).toBe(url);
+    await server.waitForHit((h) => h.kind === 'connect' && h.host === 'preconnect.control.example', 10_000);
+    await server.waitForHit((h) => h.kind === 'http' && h.host === 'prefetch.control.example' && h.path === '/p', 10_000);
+    // ...while the rules still refuse every request to TikTok (a connection may open: the popup says so).
+    expect(await navigate(page, 'https://www.tiktok.com/')).toBe(`${BLOCK_PAGE}#app=tiktok&url=https://www.tiktok.com/`);
+    expect(await navigate(page, 'https://www.control.example/')).toBe('https://www.control.example/');
+    expect(server.hitsFor('control.example').some((h) => h.kind === 'http' && h.path === '/')).toBe(true);
+    expect(server.hitsFor('tiktok.com').filter((h) => h.kind !== 'connect')).toEqual([]);
+    await page.close();
+  });
+});
