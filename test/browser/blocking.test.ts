@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { EXTENSION_ORIGIN, launchChromium, navigate, waitForEnforcementReady, type LaunchedBrowser } from '../support/chromium.ts';
+import { EXTENSION_ORIGIN, launchChromium, navigate, PREDICTION_TAKER, predictionByOther, waitForEnforcementReady, type LaunchedBrowser } from '../support/chromium.ts';
 import { CONTROL_PROBE, readProbe, serveHtml, serveProbe, TIKTOK_PROBE } from '../support/pages.ts';
 import { startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
 
@@ -23,7 +23,7 @@ const settle = (ms = 500) => new Promise((resolve) => setTimeout(resolve, ms));
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   server = await startTrafficServer();
-  browser = await launchChromium({ proxyUrl: server.proxyUrl });
+  browser = await launchChromium({ proxyUrl: server.proxyUrl, alsoLoad: [PREDICTION_TAKER] });
   worker = await browser.worker();
   await waitForEnforcementReady(worker);
 });
@@ -127,7 +127,7 @@ describe('no connection is opened to a blocked host, not even speculatively', ()
     );
 
   it('control: with network prediction on, Chromium preconnects to TikTok from a page and from a blocked navigation', async () => {
-    await worker.evaluate(() => chrome.privacy.network.networkPredictionEnabled.set({ value: true }));
+    await predictionByOther(browser, true);
     try {
       await navigate(page, preconnectPage('on'));
       await server.waitForHit((h) => h.kind === 'connect' && h.host === 'preconnect.control.example');
@@ -138,7 +138,7 @@ describe('no connection is opened to a blocked host, not even speculatively', ()
       // Even then no request got through: the rule holds; only the connection leaked.
       expect(server.hitsFor('tiktok.com').filter((h) => h.kind !== 'connect')).toEqual([]);
     } finally {
-      await worker.evaluate(() => chrome.privacy.network.networkPredictionEnabled.set({ value: false }));
+      await predictionByOther(browser, false);
     }
   });
 

@@ -5,17 +5,15 @@
  * request to a blocked host. Real Chromium, Cordon's real worker, a real second extension
  * (test/fixtures/prediction-taker, loaded after Cordon) and the counting traffic server.
  */
-import { resolve } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXTENSION_ORIGIN, launchChromium, navigate, waitForEnforcementReady, type LaunchedBrowser } from '../support/chromium.ts';
+import { EXTENSION_ORIGIN, launchChromium, navigate, PREDICTION_TAKER, predictionByOther, waitForEnforcementReady, type LaunchedBrowser } from '../support/chromium.ts';
 import { waitForState } from '../support/extension.ts';
 import { serveHtml } from '../support/pages.ts';
 import { startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
 
 const BLOCK_PAGE = `${EXTENSION_ORIGIN}/src/blocked/index.html`;
 const POPUP = `${EXTENSION_ORIGIN}/src/popup/index.html`;
-const TAKER = resolve(import.meta.dirname, '../fixtures/prediction-taker');
 const TAKEN_OVER = "Another extension has turned the browser's page preloading back on";
 
 let server: TrafficServer;
@@ -24,7 +22,7 @@ let worker: Worker;
 
 beforeAll(async () => {
   server = await startTrafficServer();
-  browser = await launchChromium({ proxyUrl: server.proxyUrl, alsoLoad: [TAKER] });
+  browser = await launchChromium({ proxyUrl: server.proxyUrl, alsoLoad: [PREDICTION_TAKER] });
   worker = await browser.worker();
   await waitForEnforcementReady(worker);
   await waitForState(worker, (s) => s.lastCheck !== undefined, 'the start-up cycle');
@@ -57,10 +55,7 @@ describe('another extension turns network prediction back on', () => {
     expect(await predictionSetting()).toEqual([false, 'controlled_by_this_extension']);
     expect(await popupText()).not.toContain(TAKEN_OVER);
 
-    const taker =
-      browser.context.serviceWorkers().find((w) => !w.url().startsWith(EXTENSION_ORIGIN)) ??
-      (await browser.context.waitForEvent('serviceworker', { predicate: (w) => !w.url().startsWith(EXTENSION_ORIGIN), timeout: 15_000 }));
-    await taker.evaluate(() => chrome.privacy.network.networkPredictionEnabled.set({ value: true }));
+    await predictionByOther(browser, true);
     await expect.poll(predictionSetting, { timeout: 15_000 }).toEqual([true, 'controlled_by_other_extensions']);
     const state = await waitForState(worker, (s) => s.prediction?.status === 'taken-over', 'the take-over recorded');
     expect(state.problem).toBeUndefined();

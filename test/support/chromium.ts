@@ -14,10 +14,20 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const DIST = resolve(import.meta.dirname, '../../dist');
 export const EXTENSION_ID = extensionIdFromKey(manifest.key);
 export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}`;
+/**
+ * A second extension (test/fixtures/prediction-taker) that can take the network prediction setting
+ * over from Cordon, as any extension installed after it can. Cordon puts the setting back whenever it
+ * is its own to set, so a test that needs prediction on (the positive control of a speculative load)
+ * turns it on through this one: launch with `alsoLoad: [PREDICTION_TAKER]`, then `predictionByOther`.
+ */
+export const PREDICTION_TAKER = resolve(import.meta.dirname, '../fixtures/prediction-taker');
 
 export interface LaunchOptions {
-  /** The counting server's proxy URL: every host, http and https, goes through it. */
-  readonly proxyUrl: string;
+  /**
+   * The counting server's proxy URL: every host, http and https, goes through it. Without one, the
+   * test routes hosts itself (`--host-resolver-rules` in extraArgs).
+   */
+  readonly proxyUrl?: string;
   /** Reuse a profile (restart tests); a fresh temporary one otherwise. */
   readonly profileDir?: string;
   /** Load Cordon at launch (default) or not at all (to prepare a profile, or load it later by CDP). */
@@ -56,7 +66,7 @@ export async function launchChromium(options: LaunchOptions): Promise<LaunchedBr
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
       '--no-sandbox',
-      `--proxy-server=${options.proxyUrl}`,
+      ...(options.proxyUrl === undefined ? [] : [`--proxy-server=${options.proxyUrl}`]),
       '--ignore-certificate-errors',
       '--disable-quic',
       '--enable-unsafe-extension-debugging',
@@ -113,6 +123,25 @@ export async function waitForEnforcementReady(worker: Worker): Promise<void> {
     }
     throw new Error('network prediction was never turned off');
   });
+}
+
+/**
+ * Turns network prediction on (or hands the setting back to Cordon) from the prediction-taker
+ * extension's own worker, and waits until Cordon's worker sees the result.
+ */
+export async function predictionByOther(browser: LaunchedBrowser, on: boolean): Promise<void> {
+  const isTaker = (w: Worker) => w.url().startsWith('chrome-extension://') && !w.url().startsWith(`${EXTENSION_ORIGIN}/`);
+  const taker =
+    browser.context.serviceWorkers().find(isTaker) ?? (await browser.context.waitForEvent('serviceworker', { predicate: isTaker, timeout: 15_000 }));
+  await taker.evaluate((value) => (value ? chrome.privacy.network.networkPredictionEnabled.set({ value: true }) : chrome.privacy.network.networkPredictionEnabled.clear({})), on);
+  const cordon = await browser.worker();
+  await cordon.evaluate(async (value) => {
+    for (let i = 0; i < 200; i++) {
+      if ((await chrome.privacy.network.networkPredictionEnabled.get({})).value === value) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`network prediction never became ${String(value)}`);
+  }, on);
 }
 
 /** Navigates and reports where the tab ended up, without throwing on a refused navigation. */

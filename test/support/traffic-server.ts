@@ -26,7 +26,8 @@ import { generate } from 'selfsigned';
 import { WebSocketServer, type WebSocket } from 'ws';
 
 export interface Hit {
-  kind: 'http' | 'connect' | 'websocket';
+  /** 'tls': a TLS connection straight to `directTlsPort` (no proxy), recorded by its SNI at the handshake. */
+  kind: 'http' | 'connect' | 'websocket' | 'tls';
   host: string;
   port: number;
   path: string;
@@ -46,6 +47,11 @@ export interface TrafficServer {
   readonly port: number;
   /** 'http://127.0.0.1:PORT' */
   readonly proxyUrl: string;
+  /**
+   * A port that speaks TLS directly, for a browser routed with --host-resolver-rules instead of a proxy
+   * (Chromium refuses some speculative loads behind a proxy). Every connection is a 'tls' hit.
+   */
+  readonly directTlsPort: number;
   /** Every request / CONNECT / websocket upgrade, in arrival order. */
   readonly hits: readonly Hit[];
   /** Hits whose host is `host` or a subdomain of it (label-wise). */
@@ -330,13 +336,27 @@ export async function startTrafficServer(): Promise<TrafficServer> {
     }
   });
 
-  await new Promise<void>((resolve, reject) => {
-    proxy.once('error', reject);
-    proxy.listen(0, '127.0.0.1', () => {
-      proxy.off('error', reject);
-      resolve();
-    });
+  const directTls = https.createServer({ key: pems.private, cert: pems.cert });
+  configure(directTls);
+  directTls.on('tlsClientError', (_err: Error, socket: TLSSocket) => socket.destroy());
+  directTls.on('connection', (socket: Socket) => track(socket));
+  directTls.on('secureConnection', (socket: TLSSocket) => {
+    track(socket);
+    const servername = typeof socket.servername === 'string' ? socket.servername : '';
+    record({ kind: 'tls', host: normalizeHost(servername), port: directTlsPort, path: '', method: 'TLS' });
   });
+
+  const listen = (server: http.Server) =>
+    new Promise<number>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => {
+        server.off('error', reject);
+        const a = server.address();
+        resolve(a !== null && typeof a === 'object' ? a.port : 0);
+      });
+    });
+  await listen(proxy);
+  const directTlsPort = await listen(directTls);
   const address = proxy.address();
   if (address === null || typeof address === 'string') throw new Error('traffic server: no TCP address');
   port = address.port;
@@ -345,6 +365,7 @@ export async function startTrafficServer(): Promise<TrafficServer> {
   return {
     port,
     proxyUrl,
+    directTlsPort,
     get hits(): readonly Hit[] {
       return hits;
     },
@@ -385,8 +406,10 @@ export async function startTrafficServer(): Promise<TrafficServer> {
       proxy.closeAllConnections();
       plainServer.closeAllConnections();
       tlsServer.closeAllConnections();
+      directTls.closeAllConnections();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await new Promise<void>((resolve) => proxy.close(() => resolve()));
+      await new Promise<void>((resolve) => directTls.close(() => resolve()));
     },
   };
 }

@@ -1,0 +1,142 @@
+/**
+ * Chromium with Cordon loaded and no DevTools client attached to its pages. Playwright attaches to
+ * every page it can see, and Chromium turns prerendering off for a page under DevTools
+ * (PrerenderingDisabledByDevTools), so a test of Speculation Rules prerender drives the browser over
+ * the raw DevTools protocol instead: pages are created by `Target.createTarget` and never attached;
+ * only extension service workers are attached to (to run code in them), which leaves pages alone.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { CHROMIUM, DIST, EXTENSION_ORIGIN } from './chromium.ts';
+
+export interface BareChromium {
+  /** Opens `url` in a new tab that no DevTools client attaches to. */
+  open(url: string): Promise<void>;
+  /** Evaluates `expression` (awaiting a promise) in the first service worker whose URL `matches`. */
+  evaluateInWorker(matches: (url: string) => boolean, expression: string): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+interface Message {
+  id?: number;
+  result?: Record<string, unknown>;
+  error?: { message: string };
+  method?: string;
+  params?: Record<string, unknown>;
+  sessionId?: string;
+}
+
+export async function launchBareChromium(options: { readonly extraArgs?: readonly string[]; readonly alsoLoad?: readonly string[] }): Promise<BareChromium> {
+  const profile = mkdtempSync(join(tmpdir(), 'cordon-bare-'));
+  const extensions = [DIST, ...(options.alsoLoad ?? [])].join(',');
+  const child: ChildProcess = spawn(
+    CHROMIUM,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--ignore-certificate-errors',
+      '--disable-quic',
+      '--remote-debugging-port=0',
+      '--enable-unsafe-extension-debugging',
+      `--user-data-dir=${profile}`,
+      `--disable-extensions-except=${extensions}`,
+      `--load-extension=${extensions}`,
+      ...(options.extraArgs ?? []),
+      'about:blank',
+    ],
+    { stdio: 'ignore' },
+  );
+  const portFile = join(profile, 'DevToolsActivePort');
+  for (let i = 0; i < 300 && !existsSync(portFile); i++) await new Promise((r) => setTimeout(r, 100));
+  const [port, path] = readFileSync(portFile, 'utf8').trim().split('\n');
+  const socket = new WebSocket(`ws://127.0.0.1:${port}${path}`);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (m: Message) => void }>();
+  const targets = new Map<string, { type: string; url: string }>();
+  socket.on('message', (data) => {
+    const message = JSON.parse(String(data)) as Message;
+    if (message.id !== undefined) pending.get(message.id)?.resolve(message);
+    if (message.method === 'Target.targetCreated' || message.method === 'Target.targetInfoChanged') {
+      const info = message.params?.targetInfo as { targetId: string; type: string; url: string };
+      targets.set(info.targetId, { type: info.type, url: info.url });
+    }
+    if (message.method === 'Target.targetDestroyed') targets.delete(message.params?.targetId as string);
+  });
+  const send = (method: string, params: Record<string, unknown> = {}, sessionId?: string): Promise<Record<string, unknown>> =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, {
+        resolve: (m) => {
+          pending.delete(id);
+          if (m.error) reject(new Error(`${method}: ${m.error.message}`));
+          else resolve(m.result ?? {});
+        },
+      });
+      socket.send(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }));
+    });
+  await send('Target.setDiscoverTargets', { discover: true });
+
+  async function workerSession(matches: (url: string) => boolean): Promise<string> {
+    for (let i = 0; i < 300; i++) {
+      const found = [...targets.entries()].find(([, t]) => t.type === 'service_worker' && matches(t.url));
+      if (found) return (await send('Target.attachToTarget', { targetId: found[0], flatten: true })).sessionId as string;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('no such service worker');
+  }
+
+  return {
+    async open(url) {
+      await send('Target.createTarget', { url });
+    },
+    async evaluateInWorker(matches, expression) {
+      const session = await workerSession(matches);
+      // The extension APIs live in the worker's own execution context, announced once Runtime is on.
+      const contexts: number[] = [];
+      const onContext = (data: WebSocket.RawData) => {
+        const m = JSON.parse(String(data)) as Message;
+        if (m.sessionId === session && m.method === 'Runtime.executionContextCreated') contexts.push((m.params?.context as { id: number }).id);
+      };
+      socket.on('message', onContext);
+      await send('Runtime.enable', {}, session);
+      await send('Runtime.runIfWaitingForDebugger', {}, session).catch(() => undefined);
+      for (let i = 0; i < 100 && contexts.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      socket.off('message', onContext);
+      const context = contexts.at(-1);
+      const evaluate = (text: string) => send('Runtime.evaluate', { expression: text, awaitPromise: true, returnByValue: true, ...(context === undefined ? {} : { contextId: context }) }, session);
+      // Attached right after start-up, a worker can be caught before its extension APIs are bound
+      // (measured: `chrome` undefined for the first second or so): wait for them.
+      for (let i = 0; i < 200; i++) {
+        if (((await evaluate("typeof chrome !== 'undefined' && typeof chrome.runtime?.id === 'string'")).result as { value?: unknown } | undefined)?.value === true) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const result = await evaluate(expression);
+      const exception = result.exceptionDetails as { exception?: { description?: string } } | undefined;
+      if (exception) throw new Error(exception.exception?.description ?? 'evaluation failed');
+      await send('Target.detachFromTarget', { sessionId: session }).catch(() => undefined);
+      return (result.result as { value?: unknown } | undefined)?.value;
+    },
+    async close() {
+      await send('Browser.close').catch(() => undefined);
+      socket.close();
+      await new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Cordon's worker, and any other extension's, for evaluateInWorker. */
+export const isCordon = (url: string) => url.startsWith(`${EXTENSION_ORIGIN}/`);
+export const isOtherExtension = (url: string) => url.startsWith('chrome-extension://') && !isCordon(url);
