@@ -7,11 +7,12 @@ import browser from 'webextension-polyfill';
 import type { Rule } from '../core/dnr.ts';
 import { BLOCK_PAGE_PATH, BUILTIN_RULESET_ID } from '../core/paths.ts';
 import type { VerifySuccess } from '../core/blocklist/verify.ts';
-import { compileRules, compileVerifiedList, type BlockedApp } from '../core/rules.ts';
+import { compileRules, compileVerifiedList, isProxyRule, type BlockedApp } from '../core/rules.ts';
 import { extensionPageUrl } from './extension-url.ts';
 
 // The polyfill's DNR types follow Firefox; Cordon's own Rule type follows Chrome (see core/dnr.ts).
 type Dnr = {
+  isRegexSupported?(options: { regex: string; isCaseSensitive?: boolean }): Promise<{ isSupported: boolean; reason?: string }>;
   getDynamicRules(): Promise<Rule[]>;
   updateDynamicRules(options: { removeRuleIds: number[]; addRules: Rule[] }): Promise<void>;
   getEnabledRulesets(): Promise<string[]>;
@@ -49,8 +50,37 @@ function canonical(rules: readonly Rule[]): string {
  */
 let applied: { readonly json: string; readonly ids: readonly number[] } | undefined;
 
+/** Chromium's verdict on each website-proxy expression, remembered for the life of the worker. */
+const regexVerdicts = new Map<string, boolean>();
+
+/**
+ * Leaves out any website-proxy expression (core/proxies.ts) the browser would refuse: one refused rule
+ * makes `updateDynamicRules` refuse them all, and a proxy expression only adds to what the app's own
+ * rules already block. The compiler keeps them within the measured limits; this is the safety net.
+ */
+async function withoutRefusedExpressions(rules: readonly Rule[]): Promise<readonly Rule[]> {
+  const check = dnr().isRegexSupported;
+  if (check === undefined || !rules.some(isProxyRule)) return rules;
+  const kept: Rule[] = [];
+  for (const rule of rules) {
+    const regex = rule.condition.regexFilter;
+    if (regex !== undefined && isProxyRule(rule)) {
+      let ok = regexVerdicts.get(regex);
+      if (ok === undefined) {
+        ok = (await check.call(dnr(), { regex, isCaseSensitive: rule.condition.isUrlFilterCaseSensitive ?? false })).isSupported;
+        regexVerdicts.set(regex, ok);
+        if (!ok) console.warn('cordon: a website-proxy expression was refused by the browser and left out', regex);
+      }
+      if (!ok) continue;
+    }
+    kept.push(rule);
+  }
+  return kept;
+}
+
 /** Makes the dynamic rules exactly `rules` and the built-in ruleset on or off; true when anything changed. */
-export async function enforceRules(rules: readonly Rule[], builtinOn: boolean): Promise<boolean> {
+export async function enforceRules(compiled: readonly Rule[], builtinOn: boolean): Promise<boolean> {
+  const rules = await withoutRefusedExpressions(compiled);
   let changed = false;
   const enabled = await dnr().getEnabledRulesets();
   if (builtinOn && !enabled.includes(BUILTIN_RULESET_ID)) {

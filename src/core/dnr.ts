@@ -63,6 +63,7 @@ export interface RuleCondition {
   readonly requestDomains?: readonly string[];
   readonly excludedRequestDomains?: readonly string[];
   readonly regexFilter?: string;
+  readonly isUrlFilterCaseSensitive?: boolean;
   readonly resourceTypes: readonly ResourceType[];
   readonly tabIds?: readonly number[];
 }

@@ -10,6 +10,7 @@
  */
 import { isSameOrSubdomain, normalizeDomain, pruneSubdomains, type DomainCheck } from './domain.ts';
 import { canonicalHost } from './host.ts';
+import { TRANSLATE_PROXY_SUFFIX, translateProxyGroups, translateProxyHost, translateProxyRegex } from './proxies.ts';
 import { NAVIGATION_TYPES, subresourceTypes, type BrowserTarget, type Rule } from './dnr.ts';
 import { encodeBlockFragment } from './block-fragment.ts';
 import type { VerifySuccess } from './blocklist/verify.ts';
@@ -45,7 +46,16 @@ export interface CompileOptions {
   readonly keepReachable?: readonly string[];
 }
 
+/** Rules per app for the app's own hosts; the website-proxy rules come on top (below). */
 export const RULES_PER_APP_MAX = 3;
+
+/**
+ * Regular-expression rules cover the names *below* an app's names on Google Translate's proxy
+ * (core/proxies.ts): two rules per group of about five names. Chromium allows 1,000 regex rules; this
+ * leaves room for everything else. A list with more names than the groups can carry still has every
+ * name itself blocked on the proxy (an exact host in `requestDomains`), only not its subdomains.
+ */
+export const MAX_PROXY_REGEX_GROUPS = 200;
 
 const PRIORITY_BLOCK = 1;
 const PRIORITY_ALLOW = 2;
@@ -96,22 +106,24 @@ function compileApps(
   let id = options.firstRuleId ?? 1;
   const subresources = subresourceTypes(options.target ?? 'chrome');
   const keep = (options.keepReachable ?? []).map(canonicalHost).filter((h) => h !== '');
+  let proxyGroupsLeft = MAX_PROXY_REGEX_GROUPS;
+  const proxied: { readonly appId: string; readonly names: readonly string[] }[] = [];
+  const redirectTo = (appId: string) =>
+    options.redirect === 'path'
+      ? { extensionPath: `${new URL(options.blockPageUrl).pathname}#${encodeBlockFragment(appId)}` }
+      : // `\0` is the whole matched URL: the block page learns the app and the exact URL refused.
+        { regexSubstitution: `${options.blockPageUrl}#${encodeBlockFragment(appId)}\\0` };
   for (const app of apps) {
-    const blocked = pruneSubdomains(namesOf(app.id, [...app.domains, ...(app.hosts ?? [])]));
-    if (blocked.length === 0) continue;
+    const own = pruneSubdomains(namesOf(app.id, [...app.domains, ...(app.hosts ?? [])]));
+    if (own.length === 0) continue;
+    // Each name also as Google Translate's proxy serves it (`www-tiktok-com.translate.goog`): exact.
+    const blocked = [...own, ...own.map(translateProxyHost)];
     const excluded = keep.filter((host) => blocked.some((name) => isSameOrSubdomain(host, name)));
     const exclusion = excluded.length > 0 ? { excludedRequestDomains: excluded } : {};
     rules.push({
       id: id++,
       priority: PRIORITY_BLOCK,
-      action: {
-        type: 'redirect',
-        redirect:
-          options.redirect === 'path'
-            ? { extensionPath: `${new URL(options.blockPageUrl).pathname}#${encodeBlockFragment(app.id)}` }
-            : // `\0` is the whole matched URL: the block page learns the app and the exact URL refused.
-              { regexSubstitution: `${options.blockPageUrl}#${encodeBlockFragment(app.id)}\\0` },
-      },
+      action: { type: 'redirect', redirect: redirectTo(app.id) },
       condition: {
         requestDomains: blocked,
         ...exclusion,
@@ -127,19 +139,34 @@ function compileApps(
     });
     const allowed = pruneSubdomains(namesOf(app.id, app.allow ?? []));
     // An allow rule outranks every block rule, so one app's exception must never reach another's hosts.
-    const stray = allowed.find((host) => !blocked.some((domain) => isSameOrSubdomain(host, domain)));
+    const stray = allowed.find((host) => !own.some((domain) => isSameOrSubdomain(host, domain)));
     if (stray !== undefined) throw new Error(`app "${app.id}": allowed host "${stray}" is not one of its blocked hosts`);
     if (allowed.length > 0) {
       rules.push({
         id: id++,
         priority: PRIORITY_ALLOW,
         action: { type: 'allow' },
-        condition: { requestDomains: allowed, resourceTypes: [...NAVIGATION_TYPES, ...subresources] },
+        condition: { requestDomains: [...allowed, ...allowed.map(translateProxyHost)], resourceTypes: [...NAVIGATION_TYPES, ...subresources] },
       });
+    }
+    proxied.push({ appId: app.id, names: own });
+  }
+  // The names below each name, on the proxy: `m-tiktok-com.translate.goog` for `tiktok.com`, after every
+  // app's own rules. Only proxy hosts are looked at (`requestDomains`), so ordinary browsing never runs
+  // these expressions.
+  for (const { appId, names } of proxied) {
+    for (const group of translateProxyGroups(names).slice(0, Math.max(0, proxyGroupsLeft))) {
+      proxyGroupsLeft--;
+      const condition = { requestDomains: [TRANSLATE_PROXY_SUFFIX], regexFilter: translateProxyRegex(group), isUrlFilterCaseSensitive: true };
+      rules.push({ id: id++, priority: PRIORITY_BLOCK, action: { type: 'redirect', redirect: redirectTo(appId) }, condition: { ...condition, resourceTypes: [...NAVIGATION_TYPES] } });
+      rules.push({ id: id++, priority: PRIORITY_BLOCK, action: { type: 'block' }, condition: { ...condition, resourceTypes: [...subresources] } });
     }
   }
   return rules;
 }
+
+/** Whether `rule` is one of the website-proxy expressions (on top of an app's own rules). */
+export const isProxyRule = (rule: Rule): boolean => rule.condition.requestDomains?.length === 1 && rule.condition.requestDomains[0] === TRANSLATE_PROXY_SUFFIX;
 
 /** Every host a set of apps blocks, pruned: for matching open tabs and purging page service workers. */
 export function blockedDomainsOf(apps: readonly BlockedApp[]): string[] {

@@ -150,3 +150,30 @@ describe('no connection is opened to a blocked host, not even speculatively', ()
     expect(server.hitsFor('news.example').length).toBeGreaterThan(0);
   });
 });
+
+describe("Google Translate's website proxy carries no blocked app", () => {
+  it('a proxied TikTok page, its proxied subresources and sockets are refused; other proxied sites and lookalikes load', async () => {
+    // Controls first: the proxy itself, for a site nothing blocks, and for a lookalike of TikTok.
+    for (const url of ['https://www-wikipedia-org.translate.goog/wiki/Cat?_x_tr_sl=en&_x_tr_tl=id', 'https://not--tiktok-com.translate.goog/', 'https://tiktok-com-example-org.translate.goog/']) {
+      expect(await navigate(page, url)).toBe(url);
+      expect(server.hitsFor(new URL(url).hostname).some((h) => h.kind === 'http')).toBe(true);
+    }
+    // Navigations: the name itself and the names below it, as a link from the translate page would open them.
+    for (const url of ['https://www-tiktok-com.translate.goog/@someone?_x_tr_sl=auto&_x_tr_tl=en', 'https://tiktok-com.translate.goog/', 'https://m-tiktok-com.translate.goog/']) {
+      expect(await navigate(page, url)).toBe(`${BLOCK_PAGE}#app=tiktok&url=${url}`);
+      await expect.poll(() => page.textContent('#app-name')).toBe('TikTok');
+    }
+    // Subresources as the proxy rewrites them, from a proxied page nothing blocks.
+    const proxied = (host: string) => host.split('.').map((l) => l.replace(/-/g, '--')).join('-') + '.translate.goog';
+    const probe = { ...TIKTOK_PROBE, frame: proxied(TIKTOK_PROBE.frame), script: proxied(TIKTOK_PROBE.script), image: proxied(TIKTOK_PROBE.image), fetch: proxied(TIKTOK_PROBE.fetch), websocket: proxied(TIKTOK_PROBE.websocket) };
+    const control = { ...CONTROL_PROBE, frame: proxied(CONTROL_PROBE.frame), script: proxied(CONTROL_PROBE.script), image: proxied(CONTROL_PROBE.image), fetch: proxied(CONTROL_PROBE.fetch), websocket: proxied(CONTROL_PROBE.websocket) };
+    await navigate(page, serveProbe(server, 'www-news-example.translate.goog', 'control', control));
+    expect(await readProbe(page)).toEqual({ script: 'loaded', image: 'loaded', fetch: 'loaded', wss: 'open', ws: 'open' });
+    server.reset();
+    await navigate(page, serveProbe(server, 'www-news-example.translate.goog', 'tiktok', probe));
+    expect(await readProbe(page)).toEqual({ script: 'error', image: 'error', fetch: 'error', wss: 'error', ws: 'error' });
+    await expect.poll(() => page.frames().map((f) => f.url())).toContain(`${BLOCK_PAGE}#app=tiktok&url=https://${probe.frame}/framed`);
+    for (const host of Object.values(probe)) expect(server.hitsFor(host), host).toEqual([]);
+    expect(server.hitsFor('tiktok.com')).toEqual([]);
+  });
+});

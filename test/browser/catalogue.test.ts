@@ -6,13 +6,18 @@
  * beside the same requests to control hosts, which must arrive; lookalikes and siblings that no entry
  * claims load normally.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUE, findCatalogueApp } from '../../src/core/catalogue/index.ts';
 import { pruneSubdomains } from '../../src/core/domain.ts';
+import type { Rule } from '../../src/core/dnr.ts';
+import { translateProxyHost } from '../../src/core/proxies.ts';
+import { isProxyRule } from '../../src/core/rules.ts';
 import type { CordonState } from '../../src/core/state.ts';
-import { EXTENSION_ID, EXTENSION_ORIGIN, launchChromium, navigate, waitForEnforcementReady, type LaunchedBrowser } from '../support/chromium.ts';
-import { blockedByRules, readState } from '../support/extension.ts';
+import { DIST, EXTENSION_ID, EXTENSION_ORIGIN, launchChromium, navigate, waitForEnforcementReady, type LaunchedBrowser } from '../support/chromium.ts';
+import { blockedByRules, dynamicRules, readState } from '../support/extension.ts';
 import { canWritePolicy, chromiumPolicyFile, POLICY_SKIP_REASON } from '../support/policy.ts';
 import { startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
 
@@ -196,8 +201,23 @@ describe.skipIf(!canWritePolicy)(`every catalogue entry under real enterprise po
   });
 
   it('the policy puts every entry in force as dynamic rules, every domain and host of each', async () => {
-    const expected = pruneSubdomains(CATALOGUE.flatMap((app) => [...app.domains, ...app.hosts]));
+    const names = pruneSubdomains(CATALOGUE.flatMap((app) => [...app.domains, ...app.hosts]));
+    const expected = [...names, ...names.map(translateProxyHost), 'translate.goog'].sort();
     await expect.poll(() => blockedByRules(worker), { timeout: 10_000 }).toEqual(expected);
+    // Every website-proxy expression was accepted by Chromium (one refused would refuse the update).
+    const regexes = (await dynamicRules(worker)).map((r) => r.condition.regexFilter).filter((r): r is string => r !== undefined && r !== '^.+$');
+    expect(regexes.length).toBeGreaterThan(CATALOGUE.length);
+    // The static ruleset's expressions too: Chromium skips a static rule it refuses, silently.
+    const staticRules = JSON.parse(readFileSync(join(DIST, 'rules', 'builtin.json'), 'utf8')) as Rule[];
+    const all = [...regexes, ...staticRules.filter(isProxyRule).map((r) => r.condition.regexFilter ?? '')];
+    const refused = await worker.evaluate(
+      async (list) => {
+        const verdicts = await Promise.all(list.map((regex) => chrome.declarativeNetRequest.isRegexSupported({ regex, isCaseSensitive: true })));
+        return list.filter((_regex, i) => !verdicts[i]?.isSupported);
+      },
+      all,
+    );
+    expect(refused).toEqual([]);
     const state = await readState(worker);
     expect(state?.source.kind).toBe('builtin');
     expect(state?.problem).toBeUndefined();

@@ -8,7 +8,11 @@ import { CATALOGUE } from '../../src/core/catalogue/index.ts';
 import { NAVIGATION_TYPES, SUBRESOURCE_TYPES } from '../../src/core/dnr.ts';
 import { matchBlockedApp } from '../../src/core/match.ts';
 import { envelopeBytes, loadVectors } from '../vectors/vectors.ts';
-import { blockedDomainsOf, compileRules, compileVerifiedList, InvalidDomainError, RULES_PER_APP_MAX } from '../../src/core/rules.ts';
+import { translateProxyRegex } from '../../src/core/proxies.ts';
+import { blockedDomainsOf, compileRules, compileVerifiedList, InvalidDomainError, isProxyRule, MAX_PROXY_REGEX_GROUPS, RULES_PER_APP_MAX } from '../../src/core/rules.ts';
+
+/** An app's own rules, without the website-proxy expressions that follow them. */
+const own = (rules: ReturnType<typeof compileRules>) => rules.filter((r) => !isProxyRule(r));
 
 const blockPageUrl = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/src/blocked/index.html';
 
@@ -17,24 +21,20 @@ describe('compileRules', () => {
     const rules = compileRules([{ id: 'tiktok', domains: ['TikTok.com', 'www.tiktok.com', 'tiktokv.com'] }], {
       blockPageUrl,
     });
+    const names = ['tiktok.com', 'tiktokv.com', 'tiktok-com.translate.goog', 'tiktokv-com.translate.goog'];
+    const proxy = { requestDomains: ['translate.goog'], regexFilter: translateProxyRegex(['tiktok.com', 'tiktokv.com']), isUrlFilterCaseSensitive: true };
+    const redirect = { type: 'redirect', redirect: { regexSubstitution: `${blockPageUrl}#app=tiktok&url=\\0` } };
     expect(rules).toEqual([
-      {
-        id: 1,
-        priority: 1,
-        action: { type: 'redirect', redirect: { regexSubstitution: `${blockPageUrl}#app=tiktok&url=\\0` } },
-        condition: { requestDomains: ['tiktok.com', 'tiktokv.com'], regexFilter: '^.+$', resourceTypes: ['main_frame', 'sub_frame'] },
-      },
-      {
-        id: 2,
-        priority: 1,
-        action: { type: 'block' },
-        condition: { requestDomains: ['tiktok.com', 'tiktokv.com'], resourceTypes: [...SUBRESOURCE_TYPES] },
-      },
+      { id: 1, priority: 1, action: redirect, condition: { requestDomains: names, regexFilter: '^.+$', resourceTypes: ['main_frame', 'sub_frame'] } },
+      { id: 2, priority: 1, action: { type: 'block' }, condition: { requestDomains: names, resourceTypes: [...SUBRESOURCE_TYPES] } },
+      // Google Translate's website proxy: the names below them, `www-tiktok-com.translate.goog` and so on.
+      { id: 3, priority: 1, action: redirect, condition: { ...proxy, resourceTypes: ['main_frame', 'sub_frame'] } },
+      { id: 4, priority: 1, action: { type: 'block' }, condition: { ...proxy, resourceTypes: [...SUBRESOURCE_TYPES] } },
     ]);
   });
 
   it('covers every resource type Chrome knows, and never the Firefox-only "beacon"', () => {
-    const rules = compileRules([{ id: 'a', domains: ['a.example'] }], { blockPageUrl });
+    const rules = own(compileRules([{ id: 'a', domains: ['a.example'] }], { blockPageUrl }));
     const covered = rules.flatMap((r) => r.condition.resourceTypes);
     expect(new Set(covered)).toEqual(new Set([...NAVIGATION_TYPES, ...SUBRESOURCE_TYPES]));
     expect(covered).toHaveLength(NAVIGATION_TYPES.length + SUBRESOURCE_TYPES.length);
@@ -52,24 +52,26 @@ describe('compileRules', () => {
       [{ id: 'x', domains: ['x.example'], hosts: ['cdn.x.example', 'x-media.sharedcdn.example'] }],
       { blockPageUrl },
     );
-    expect(redirect?.condition.requestDomains).toEqual(['x-media.sharedcdn.example', 'x.example']);
+    expect(redirect?.condition.requestDomains).toEqual(['x-media.sharedcdn.example', 'x.example', 'x--media-sharedcdn-example.translate.goog', 'x-example.translate.goog']);
   });
 
   it('adds an allow rule that outranks the block, only inside the app\'s own hosts', () => {
     const rules = compileRules([{ id: 'x', domains: ['x.example'], allow: ['help.x.example'] }], { blockPageUrl, firstRuleId: 100 });
-    expect(rules.map((r) => r.id)).toEqual([100, 101, 102]);
+    expect(rules.map((r) => r.id)).toEqual([100, 101, 102, 103, 104]);
     const allow = rules[2];
     expect(allow?.action).toEqual({ type: 'allow' });
-    expect(allow?.priority).toBeGreaterThan(rules[0]?.priority ?? Infinity);
-    expect(allow?.condition.requestDomains).toEqual(['help.x.example']);
+    expect(allow?.priority).toBeGreaterThan(rules[3]?.priority ?? Infinity);
+    expect(allow?.condition.requestDomains).toEqual(['help.x.example', 'help-x-example.translate.goog']);
     expect(() => compileRules([{ id: 'x', domains: ['x.example'], allow: ['tiktok.com'] }], { blockPageUrl })).toThrow(/not one of its blocked hosts/);
   });
 
   it('stays within the per-app rule budget however many domains an app has', () => {
     const domains = Array.from({ length: 100_000 }, (_, i) => `host-${i}.example`);
     const rules = compileRules([{ id: 'big', domains, allow: ['host-1.example'] }], { blockPageUrl });
-    expect(rules.length).toBeLessThanOrEqual(RULES_PER_APP_MAX);
-    expect(rules[0]?.condition.requestDomains).toHaveLength(100_000);
+    expect(own(rules).length).toBeLessThanOrEqual(RULES_PER_APP_MAX);
+    expect(rules[0]?.condition.requestDomains).toHaveLength(200_000);
+    // The proxy expressions are capped, whatever the list: Chromium allows 1,000 regex rules.
+    expect(rules.filter(isProxyRule)).toHaveLength(2 * MAX_PROXY_REGEX_GROUPS);
   });
 
   it('skips an app with nothing to block rather than emitting an empty requestDomains (Chrome rejects it)', () => {
