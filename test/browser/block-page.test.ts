@@ -11,12 +11,11 @@ import type { CordonState } from '../../src/core/state.ts';
 import { EXTENSION_ORIGIN, launchChromium, navigate, type LaunchedBrowser } from '../support/chromium.ts';
 import { readState } from '../support/extension.ts';
 import { appOf, HOSTILE, listOf, lowContrast, overflowing, POLL, SCREENSHOTS, shot, until, writeState } from '../support/ui.ts';
-import { startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
+import { drained, startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
 
 const BLOCK_PAGE = `${EXTENSION_ORIGIN}/src/blocked/index.html`;
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const day = (days: number) => iso(Date.now() + days * 86_400_000).slice(0, 10);
-const settle = (ms = 400) => new Promise((r) => setTimeout(r, ms));
 
 function signedState(overrides: Partial<CordonState> = {}): CordonState {
   return {
@@ -111,7 +110,7 @@ describe('what the block page says', () => {
     expect(await page.$$eval('a', (links) => links.length)).toBe(0);
     expect(await lowContrast(page)).toEqual([]);
     await shot(page, 'block-builtin');
-    await settle();
+    await drained(server, page);
     expect(server.hitsFor('tiktok.com')).toEqual([]);
     await page.click('#back');
     await page.waitForURL(control);
@@ -135,7 +134,7 @@ describe('what the block page says', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     expect(await lowContrast(page)).toEqual([]);
     await shot(page, 'block-signed-dark');
-    await settle();
+    await drained(server, page);
     expect(server.hitsFor('tiktok.com')).toEqual([]);
   });
 
@@ -240,7 +239,7 @@ describe('not a fingerprint, not a frame', () => {
     await blockedFrame.waitForFunction(() => (document.getElementById('app-name')?.textContent ?? '') !== '');
     expect(await blockedFrame.textContent('#app-name')).toBe('TikTok');
     for (const button of ['#continue', '#open', '#back']) expect(await blockedFrame.isVisible(button), button).toBe(false);
-    await settle();
+    await drained(server, page);
     expect(server.hitsFor('tiktok.com')).toEqual([]);
   });
 });

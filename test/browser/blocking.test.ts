@@ -8,7 +8,7 @@ import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EXTENSION_ORIGIN, launchChromium, navigate, PREDICTION_TAKER, predictionByOther, waitForEnforcementReady, type LaunchedBrowser } from '../support/chromium.ts';
 import { CONTROL_PROBE, readProbe, serveHtml, serveProbe, TIKTOK_PROBE } from '../support/pages.ts';
-import { startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
+import { drained, startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
 
 const SCREENSHOTS = 'test-results/screenshots';
 const BLOCK_PAGE = `${EXTENSION_ORIGIN}/src/blocked/index.html`;
@@ -18,7 +18,6 @@ let browser: LaunchedBrowser;
 let worker: Worker;
 let page: Page;
 
-const settle = (ms = 500) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -52,7 +51,7 @@ describe('navigations to TikTok land on the block page and never reach the netwo
     expect(landed).toBe(`${BLOCK_PAGE}#app=tiktok&url=${url}`);
     await expect.poll(() => page.textContent('#app-name')).toBe('TikTok');
     expect(await page.textContent('#host')).toBe(host);
-    await settle();
+    await drained(server, page);
     expect(server.hitsFor(host)).toEqual([]);
   });
 
@@ -91,7 +90,7 @@ describe('every other kind of request to TikTok is refused', () => {
     await expect
       .poll(() => page.frames().map((f) => f.url()))
       .toContain(`${BLOCK_PAGE}#app=tiktok&url=https://www.tiktok.com/framed`);
-    await settle(1000);
+    await drained(server, page);
     for (const domain of ['tiktok.com', 'ttwstatic.com', 'tiktokcdn.com', 'tiktokv.com']) {
       expect(server.hitsFor(domain), domain).toEqual([]);
     }
@@ -145,7 +144,7 @@ describe('no connection is opened to a blocked host, not even speculatively', ()
   it('with Cordon in force, neither a <link rel=preconnect> nor a blocked navigation opens a connection', async () => {
     await navigate(page, preconnectPage('off'));
     await navigate(page, 'https://www.tiktok.com/');
-    await settle(1500);
+    await drained(server, page);
     expect(server.hitsFor('tiktok.com')).toEqual([]);
     expect(server.hitsFor('news.example').length).toBeGreaterThan(0);
   });

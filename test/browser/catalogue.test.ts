@@ -19,7 +19,7 @@ import type { CordonState } from '../../src/core/state.ts';
 import { DIST, EXTENSION_ID, EXTENSION_ORIGIN, launchChromium, navigate, waitForEnforcementReady, type LaunchedBrowser } from '../support/chromium.ts';
 import { blockedByRules, dynamicRules, readState } from '../support/extension.ts';
 import { canWritePolicy, chromiumPolicyFile, POLICY_SKIP_REASON } from '../support/policy.ts';
-import { startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
+import { drained, startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
 
 const BLOCK_PAGE = `${EXTENSION_ORIGIN}/src/blocked/index.html`;
 const ALL_IDS = CATALOGUE.map((app) => app.id);
@@ -203,7 +203,7 @@ describe.skipIf(!canWritePolicy)(`every catalogue entry under real enterprise po
   it('the policy puts every entry in force as dynamic rules, every domain and host of each', async () => {
     const names = pruneSubdomains(CATALOGUE.flatMap((app) => [...app.domains, ...app.hosts]));
     const expected = [...names, ...names.map(translateProxyHost), 'translate.goog'].sort();
-    await expect.poll(() => blockedByRules(worker), { timeout: 10_000 }).toEqual(expected);
+    await expect.poll(() => blockedByRules(worker, { proxies: true }), { timeout: 10_000 }).toEqual(expected);
     // Every website-proxy expression was accepted by Chromium (one refused would refuse the update).
     const regexes = (await dynamicRules(worker)).map((r) => r.condition.regexFilter).filter((r): r is string => r !== undefined && r !== '^.+$');
     expect(regexes.length).toBeGreaterThan(CATALOGUE.length);
@@ -292,7 +292,7 @@ describe.skipIf(!canWritePolicy)(`every catalogue entry under real enterprise po
           expect(server.hitsFor(host).some((h) => h.kind === 'http' && h.host === host), host).toBe(true);
         }
 
-        await settle(500);
+        await drained(server, pages[0] ?? (await browser.context.newPage()));
         for (const host of blockedHosts) expect(server.hitsFor(host), host).toEqual([]);
       } finally {
         await Promise.all(pages.map((page) => page.close().catch(() => undefined)));

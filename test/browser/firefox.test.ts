@@ -12,7 +12,7 @@ import { startListServer, type ListServer } from '../support/list-server.ts';
 import { canWritePolicy, POLICY_SKIP_REASON } from '../support/policy.ts';
 import { CONTROL_PROBE, serveProbe, TIKTOK_PROBE, type ProbeResult } from '../support/pages.ts';
 import { listPayload, newSigner, type TestSigner } from '../support/signing.ts';
-import { startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
+import { drained, startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
 
 const BLOCK_PAGE = `${FIREFOX_ORIGIN}/src/blocked/index.html`;
 const settle = (ms = 500) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -56,7 +56,7 @@ describe.skipIf(!hasFirefox)(hasFirefox ? 'Firefox ESR' : 'Firefox ESR (skipped:
       }
       expect(await page.evaluate(() => document.getElementById('app-name')?.textContent)).toBe('TikTok');
       expect(await navigateFirefox(page, 'http://nottiktok.com/')).toBe('http://nottiktok.com/');
-      await settle();
+      await drained(server, page);
       expect(server.hitsFor('tiktok.com')).toEqual([]);
       expect(server.hitsFor('tiktokv.us')).toEqual([]);
       expect(server.hitsFor('nottiktok.com').length).toBeGreaterThan(0);
@@ -73,7 +73,7 @@ describe.skipIf(!hasFirefox)(hasFirefox ? 'Firefox ESR' : 'Firefox ESR (skipped:
       server.reset();
       await navigateFirefox(page, blocked);
       expect(await probe(page)).toEqual({ script: 'error', image: 'error', fetch: 'error', wss: 'error', ws: 'error' });
-      await settle(1000);
+      await drained(server, page);
       for (const domain of ['tiktok.com', 'ttwstatic.com', 'tiktokcdn.com', 'tiktokv.com']) {
         expect(server.hitsFor(domain), domain).toEqual([]);
       }
@@ -118,7 +118,7 @@ describe.skipIf(!hasFirefox)(hasFirefox ? 'Firefox ESR' : 'Firefox ESR (skipped:
       server.reset();
       expect(await navigateFirefox(page, 'http://chatapp.example/inbox')).toBe(`${BLOCK_PAGE}#app=chatapp&url=http://chatapp.example/inbox`);
       expect(await navigateFirefox(page, 'http://www.tiktok.com/')).toBe('http://www.tiktok.com/');
-      await settle();
+      await drained(server, page);
       expect(server.hitsFor('chatapp.example')).toEqual([]);
 
       const popup = await firefox.extensionPage('src/popup/index.html');
@@ -138,7 +138,7 @@ describe.skipIf(!hasFirefox)(hasFirefox ? 'Firefox ESR' : 'Firefox ESR (skipped:
       server.reset();
       expect(await navigateFirefox(page, 'http://chatapp.example/')).toMatch(new RegExp(`^${BLOCK_PAGE}#app=chatapp`));
       expect(await navigateFirefox(page, 'http://chatapq.example/')).toBe('http://chatapq.example/');
-      await settle();
+      await drained(server, page);
       expect(server.hitsFor('chatapp.example')).toEqual([]);
     });
   });

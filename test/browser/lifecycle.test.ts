@@ -7,10 +7,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_ID, EXTENSION_ORIGIN, launchChromium, navigate, newProfileDir, waitForEnforcementReady, type LaunchedBrowser } from '../support/chromium.ts';
 import { canWritePolicy, chromiumPolicyFile, POLICY_SKIP_REASON } from '../support/policy.ts';
-import { startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
+import { drained, startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
 
 const BLOCK_PAGE = `${EXTENSION_ORIGIN}/src/blocked/index.html`;
-const settle = (ms = 1000) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let server: TrafficServer;
 let browser: LaunchedBrowser | undefined;
@@ -36,7 +35,7 @@ describe('enforced from the first navigation, and across restarts', () => {
     expect(await navigate(first, 'https://www.tiktok.com/')).toBe(`${BLOCK_PAGE}#app=tiktok&url=https://www.tiktok.com/`);
     // Control, in the same fresh profile: an unblocked host is reached.
     expect(await navigate(first, 'https://www.control.example/')).toBe('https://www.control.example/');
-    await settle();
+    await drained(server, first);
     // No request reached TikTok. Before the worker first runs, a speculative connection may still
     // open (no bytes of a request in it): the policy test below shows how deployments close that.
     expect(server.hitsFor('tiktok.com').filter((h) => h.kind !== 'connect')).toEqual([]);
@@ -51,7 +50,7 @@ describe('enforced from the first navigation, and across restarts', () => {
     const again = await browser.context.newPage();
     expect(await navigate(again, 'https://m.tiktok.com/')).toBe(`${BLOCK_PAGE}#app=tiktok&url=https://m.tiktok.com/`);
     expect(await navigate(again, 'https://www.control.example/after-restart')).toBe('https://www.control.example/after-restart');
-    await settle();
+    await drained(server, again);
     expect(server.hitsFor('tiktok.com').filter((h) => h.kind !== 'connect')).toEqual([]);
     expect(server.hitsFor('control.example').some((h) => h.kind === 'http')).toBe(true);
     // Once the worker has run, not even a connection.
@@ -59,7 +58,7 @@ describe('enforced from the first navigation, and across restarts', () => {
     server.reset();
     expect(await navigate(again, 'https://www.tiktok.com/later')).toBe(`${BLOCK_PAGE}#app=tiktok&url=https://www.tiktok.com/later`);
     expect(await navigate(again, 'https://www.control.example/later')).toBe('https://www.control.example/later');
-    await settle();
+    await drained(server, again);
     expect(server.hitsFor('tiktok.com')).toEqual([]);
     expect(server.hitsFor('control.example').some((h) => h.kind === 'http')).toBe(true);
   });
@@ -78,7 +77,7 @@ describe.skipIf(!canWritePolicy)(`with the recommended NetworkPredictionOptions 
     const page = await browser.context.newPage();
     expect(await navigate(page, 'https://www.tiktok.com/')).toBe(`${BLOCK_PAGE}#app=tiktok&url=https://www.tiktok.com/`);
     expect(await navigate(page, 'https://www.control.example/')).toBe('https://www.control.example/');
-    await settle();
+    await drained(server, page);
     expect(server.hitsFor('tiktok.com')).toEqual([]);
     expect(server.hitsFor('control.example').length).toBeGreaterThan(0);
     await browser.close({ keepProfile: true });
@@ -88,7 +87,7 @@ describe.skipIf(!canWritePolicy)(`with the recommended NetworkPredictionOptions 
     const again = await browser.context.newPage();
     expect(await navigate(again, 'https://m.tiktok.com/')).toBe(`${BLOCK_PAGE}#app=tiktok&url=https://m.tiktok.com/`);
     expect(await navigate(again, 'https://www.control.example/after-restart')).toBe('https://www.control.example/after-restart');
-    await settle();
+    await drained(server, again);
     expect(server.hitsFor('tiktok.com')).toEqual([]);
     expect(server.hitsFor('control.example').some((h) => h.kind === 'http')).toBe(true);
   });
@@ -104,7 +103,7 @@ describe('when Cordon arrives in a running browser', () => {
     expect(await navigate(other, 'https://nottiktok.com/')).toBe('https://nottiktok.com/');
     // Control: before Cordon, TikTok was reachable.
     expect(server.hitsFor('www.tiktok.com').some((h) => h.kind === 'http')).toBe(true);
-    await settle();
+    await drained(server, other);
 
     server.reset();
     expect(await browser.loadExtensionNow()).toBe(EXTENSION_ID);
@@ -160,14 +159,14 @@ describe('a TikTok page service worker registered before the ban', () => {
     await navigate(page, 'about:blank');
 
     await browser.loadExtensionNow();
-    await settle(2000);
+    await waitForEnforcementReady(await browser.worker());
     for (const origin of origins) {
       server.reset();
       await navigate(page, `${origin}/app`);
       await expect.poll(() => page.url(), { timeout: 5_000 }).toBe(`${BLOCK_PAGE}#app=tiktok&url=${origin}/app`);
       // Once seen, the worker is gone: the next visit is refused by the rules before any page shows.
       expect(await navigate(page, `${origin}/app?again`)).toBe(`${BLOCK_PAGE}#app=tiktok&url=${origin}/app?again`);
-      await settle(500);
+      await drained(server, page);
       expect(server.hitsFor('tiktok.com')).toEqual([]);
     }
   });

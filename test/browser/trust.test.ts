@@ -14,11 +14,10 @@ import { blockedByRules, checkNow, readState, waitForState as waitForStateIn } f
 import { startListServer, type ListServer } from '../support/list-server.ts';
 import { canWritePolicy, chromiumPolicyFile, POLICY_SKIP_REASON } from '../support/policy.ts';
 import { listPayload, newSigner, type ListApp, type TestSigner } from '../support/signing.ts';
-import { startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
+import { drained, startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
 
 const BLOCK_PAGE = `${EXTENSION_ORIGIN}/src/blocked/index.html`;
 const POPUP = `${EXTENSION_ORIGIN}/src/popup/index.html`;
-const settle = (ms = 500) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const chat: ListApp = { id: 'chatapp', name: 'ChatApp', domains: ['chatapp.example'] };
 const tiktok: ListApp = { id: 'tiktok', name: 'TikTok', domains: ['tiktok.com'] };
@@ -54,9 +53,10 @@ describe.skipIf(!canWritePolicy)(`trust holds under key revocation and admin mis
   async function expectBlocked(url: string): Promise<void> {
     const host = new URL(url).hostname;
     server.reset();
-    const end = await navigate(await newPage(), url);
+    const page = await newPage();
+    const end = await navigate(page, url);
     expect(end.startsWith(`${BLOCK_PAGE}#`), `${url} ended on ${end}`).toBe(true);
-    await settle(300);
+    await drained(server, page);
     expect(server.hitsFor(host), host).toEqual([]);
   }
 
@@ -228,7 +228,7 @@ describe.skipIf(!canWritePolicy)(`trust holds under key revocation and admin mis
     const blocked = await waitForState((s) => s.problem?.code === 'list-host-blocked', 'the blocked-host policy error');
     expect(blocked.problem?.message).toMatch(/listUrl points at lists\.chatapp\.example, which the rules in force block \(app "chatapp"\)/);
     expect(await blockedByRules(worker)).toEqual(rules);
-    await settle();
+    await drained(server, await newPage());
     expect(server.hitsFor('lists.chatapp.example')).toEqual([]);
     // Said to the employee as a policy problem.
     const popup = await newPage();

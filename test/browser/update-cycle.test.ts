@@ -13,11 +13,10 @@ import { blockedByRules, checkNow, countRuleUpdates, dynamicRules, enabledRulese
 import { startListServer, type ListServer } from '../support/list-server.ts';
 import { canWritePolicy, chromiumPolicyFile, POLICY_SKIP_REASON } from '../support/policy.ts';
 import { DAY, iso, listPayload, newSigner, type ListApp, type TestSigner } from '../support/signing.ts';
-import { startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
+import { drained, startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
 
 const BLOCK_PAGE = `${EXTENSION_ORIGIN}/src/blocked/index.html`;
 const LIST_ID = 'acme-work-browsers';
-const settle = (ms = 500) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const chatApp: ListApp = { id: 'chatapp', name: 'ChatApp', domains: ['chatapp.example'] };
 const tiktok: ListApp = { id: 'tiktok', name: 'TikTok', domains: ['tiktok.com', 'tiktokv.com'] };
@@ -64,7 +63,7 @@ describe.skipIf(!canWritePolicy)(`the update cycle under real enterprise policy 
     const p = await freshPage();
     const host = new URL(url).hostname;
     expect(await navigate(p, url), url).toBe(`${BLOCK_PAGE}#app=${(await appFor(host)) ?? '?'}&url=${url}`);
-    await settle(300);
+    await drained(server, p);
     expect(server.hitsFor(host), host).toEqual([]);
   }
 
@@ -129,7 +128,6 @@ describe.skipIf(!canWritePolicy)(`the update cycle under real enterprise policy 
     it('a new serial that adds a domain blocks it after "check now"', async () => {
       await expectLoads('https://media.chatapp-cdn.example/'); // control: reachable before the list names it
       await page?.close();
-      await settle();
       publish(2, [tiktok, { ...chatApp, domains: ['chatapp.example', 'chatapp-cdn.example'] }]);
       server.reset();
       const state = await checkNow(browser.context);

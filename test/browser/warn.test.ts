@@ -17,14 +17,13 @@ import { startListServer, type ListServer } from '../support/list-server.ts';
 import { canWritePolicy, chromiumPolicyFile, POLICY_SKIP_REASON } from '../support/policy.ts';
 import { iso, listPayload, newSigner, type ListApp, type TestSigner } from '../support/signing.ts';
 import { serveHtml } from '../support/pages.ts';
-import { startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
+import { drained, startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
 
 const SCREENSHOTS = 'test-results/screenshots';
 const BLOCK_PAGE = `${EXTENSION_ORIGIN}/src/blocked/index.html`;
 const POPUP = `${EXTENSION_ORIGIN}/src/popup/index.html`;
 const LIST_ID = 'acme-work-browsers';
 const POLL = { timeout: 10_000 };
-const settle = (ms = 500) => new Promise((resolve) => setTimeout(resolve, ms));
 const utcDay = (days: number) => iso(Date.now() + days * 86_400_000).slice(0, 10);
 
 // Two days ahead, so that the warning period cannot end during the run whatever the time of day.
@@ -111,7 +110,7 @@ describe.skipIf(!canWritePolicy)(`warn mode, end to end under real enterprise po
     expect(await page.isVisible('#continue')).toBe(true);
     expect(await page.textContent('#summary')).not.toMatch(/Acme Corp\.$/); // the warning names the date, not a ban
     await shot(page, 'block-warn');
-    await settle();
+    await drained(server, page);
     expect(server.hitsFor('chatapp.example')).toEqual([]);
 
     // A plain block in the same list: no way through.
@@ -145,14 +144,14 @@ describe.skipIf(!canWritePolicy)(`warn mode, end to end under real enterprise po
     expect(await navigate(page, 'https://chatapp.example/second')).toBe('https://chatapp.example/second');
     expect(httpHits('chatapp.example', '/second').length).toBeGreaterThan(0);
     await toBlockPage(other, 'https://chatapp.example/other', 'chatapp');
-    await settle();
+    await drained(server, other);
     expect(httpHits('chatapp.example', '/other')).toEqual([]);
 
     // The allowance ends: the tab is sent back to the warning page and the rule is gone.
     await page.waitForURL((url) => url.href.startsWith(`${BLOCK_PAGE}#app=chatapp&url=https://chatapp.example/second`), { timeout: 20_000 });
     await expect.poll(sessionRules, POLL).toEqual([]);
     await toBlockPage(page, 'https://chatapp.example/after', 'chatapp');
-    await settle();
+    await drained(server, page);
     expect(httpHits('chatapp.example', '/after')).toEqual([]);
   });
 
@@ -186,7 +185,7 @@ describe.skipIf(!canWritePolicy)(`warn mode, end to end under real enterprise po
     // Moving on within the site wakes the worker (a tab event): the tab keeps its allowance.
     expect(await navigate(page, 'https://chatapp.example/awake')).toBe('https://chatapp.example/awake');
     expect(httpHits('chatapp.example', '/awake').length).toBeGreaterThan(0);
-    await settle(1000);
+    await drained(server, page);
     expect(page.url()).toBe('https://chatapp.example/awake');
     expect(await worker.evaluate(() => (globalThis as { __beforeStop?: boolean }).__beforeStop)).toBeUndefined();
 
@@ -203,7 +202,7 @@ describe.skipIf(!canWritePolicy)(`warn mode, end to end under real enterprise po
     expect(await page.isVisible('#deadline')).toBe(false);
     expect(await page.isVisible('#continue')).toBe(true);
     await shot(page, 'block-warn-nodate');
-    await settle();
+    await drained(server, page);
     expect(server.hitsFor('forum.example')).toEqual([]);
   });
 
@@ -220,7 +219,7 @@ describe.skipIf(!canWritePolicy)(`warn mode, end to end under real enterprise po
     const popup = await openPopup();
     expect(await ask(popup, 'chatapp', 'https://chatapp.example/')).toEqual({ ok: false, reason: 'no-tab' });
     expect(await sessionRules()).toEqual([]);
-    await settle();
+    await drained(server, page);
     expect(server.hitsFor('chatapp.example').filter((h) => h.kind === 'http' && h.path === '/')).toEqual([]);
   });
 
@@ -250,7 +249,7 @@ describe.skipIf(!canWritePolicy)(`warn mode, end to end under real enterprise po
     expect(reply).toEqual({ ok: false, reason: 'no-tab' });
     expect(await sessionRules()).toEqual([]);
     expect(page.url()).toBe(attacker);
-    await settle();
+    await drained(server, page);
     expect(httpHits('forum.example', '/framed')).toEqual([]);
 
     // Control: the very same page as the top-level document of its tab gets the allowance.
@@ -312,7 +311,7 @@ describe.skipIf(!canWritePolicy)(`warn mode, end to end under real enterprise po
       ok: false,
       reason: 'not-warn',
     });
-    await settle();
+    await drained(server, late);
     expect(httpHits('chatapp.example', '/late')).toEqual([]);
     expect(await sessionRules()).toEqual([]);
 

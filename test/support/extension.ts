@@ -33,10 +33,14 @@ export async function enabledRulesets(worker: Worker): Promise<string[]> {
   return worker.evaluate(() => chrome.declarativeNetRequest.getEnabledRulesets());
 }
 
-/** Every host the dynamic rules refuse, sorted. */
-export async function blockedByRules(worker: Worker): Promise<string[]> {
+/**
+ * Every host the dynamic rules refuse, sorted; with `proxies`, also the website-proxy forms of them
+ * (`www-tiktok-com.translate.goog`, core/proxies.ts), which are left out otherwise.
+ */
+export async function blockedByRules(worker: Worker, { proxies = false } = {}): Promise<string[]> {
   const rules = await dynamicRules(worker);
-  return [...new Set(rules.filter((r) => r.action.type !== 'allow').flatMap((r) => r.condition.requestDomains ?? []))].sort();
+  const hosts = rules.filter((r) => r.action.type !== 'allow').flatMap((r) => r.condition.requestDomains ?? []);
+  return [...new Set(proxies ? hosts : hosts.filter((h) => h !== 'translate.goog' && !h.endsWith('.translate.goog')))].sort();
 }
 
 /** Presses "Check now" the way the popup does: a runtime message from an extension page. */

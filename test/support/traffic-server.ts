@@ -413,3 +413,20 @@ export async function startTrafficServer(): Promise<TrafficServer> {
     },
   };
 }
+
+let drains = 0;
+
+/**
+ * The condition that replaces a pause before asserting that nothing reached a host: the page makes one
+ * more request, to a host nothing blocks, and this waits until the server has it. By then every request
+ * the browser started earlier has had the same way to the server. `page` is a Playwright page or frame,
+ * or a Puppeteer page (anything with `evaluate`).
+ */
+export async function drained(server: TrafficServer, page: object, timeoutMs = 15_000): Promise<void> {
+  const path = `/drain-${process.pid}-${++drains}`;
+  const url = `https://drain.control.example${path}`;
+  const arrived = server.waitForHit((h) => h.host === 'drain.control.example' && h.path === path, timeoutMs);
+  const evaluate = (page as { evaluate: (fn: (u: string) => Promise<boolean>, arg: string) => Promise<unknown> }).evaluate.bind(page);
+  await evaluate((u: string) => fetch(u, { mode: 'no-cors', cache: 'no-store' }).then(() => true, () => false), url);
+  await arrived;
+}
