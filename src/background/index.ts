@@ -19,7 +19,7 @@ import { POPUP_PATH } from '../core/paths.ts';
 import { loadSchedule, loadState, saveState, STATE_KEY } from './storage.ts';
 import { registerBadge, updateBadge } from './badge.ts';
 import { outsideAllowances, registerWarnHandlers } from './warn.ts';
-import { redirectOpenTabs, watchTabs } from './tabs.ts';
+import { redirectOpenTabs, watchNavigations } from './tabs.ts';
 import { exclusive, reconcile, runCycle, type Trigger } from './update-cycle.ts';
 
 const REFRESH_ALARM = 'refresh';
@@ -77,8 +77,16 @@ async function start(trigger: 'install' | 'startup'): Promise<void> {
   await guardPrediction();
 }
 
+/** How many navigation events reached this worker instance: browsing unblocked sites must add none. */
+let navigationEvents = 0;
 // Tabs a warning page let through ("Continue for now") are the warn module's to send back.
-watchTabs(() => outsideAllowances(enforced));
+watchNavigations(
+  async () => {
+    await stateLoaded;
+    return outsideAllowances(enforced);
+  },
+  () => void navigationEvents++,
+);
 registerWarnHandlers();
 registerBadge();
 browser.runtime.onInstalled.addListener(() => void start('install'));
@@ -97,7 +105,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
 });
 // Diagnostics: lets an admin (devtools) or a test run this worker's own verifier on an envelope. It
 // only reads its arguments: it holds no secret and changes no rule or state.
-Object.assign(globalThis, { cordonDiagnostics: { verifyBlocklist, contextFromJson } });
+Object.assign(globalThis, { cordonDiagnostics: { verifyBlocklist, contextFromJson, navigationEvents: () => navigationEvents } });
 
 // Another extension (or a policy) may change the setting at any time.
 onPredictionSettingChange(() => void guardPrediction());

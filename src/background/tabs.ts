@@ -1,6 +1,8 @@
 import browser from 'webextension-polyfill';
 import { encodeBlockFragment } from '../core/block-fragment.ts';
+import { CATALOGUE } from '../core/catalogue/index.ts';
 import { matchBlockedApp } from '../core/match.ts';
+import { catalogueNavigationFilter } from '../core/watch-filter.ts';
 import { BLOCK_PAGE_PATH } from '../core/paths.ts';
 import type { BlockedApp } from '../core/rules.ts';
 import { extensionPageUrl } from './extension-url.ts';
@@ -31,9 +33,18 @@ export async function redirectOpenTabs(apps: readonly BlockedApp[]): Promise<num
   return moved.filter(Boolean).length;
 }
 
-/** Catches any document that reaches a blocked host without a network request DNR could refuse. */
-export function watchTabs(currentApps: () => readonly BlockedApp[]): void {
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.url !== undefined) void sendToBlockPage(tabId, change.url, currentApps());
-  });
+/**
+ * Catches a top-level document that reaches a blocked host without a network request the rules could
+ * refuse (a page service worker's cache), at the moment it commits: only navigations the filter names
+ * (core/watch-filter.ts) wake the worker. Registered synchronously, at the top level of the worker.
+ */
+export function watchNavigations(currentApps: () => Promise<readonly BlockedApp[]>, onEvent: () => void = () => undefined): void {
+  browser.webNavigation.onCommitted.addListener(
+    (details) => {
+      onEvent();
+      if (details.frameId !== 0) return;
+      void currentApps().then((apps) => sendToBlockPage(details.tabId, details.url, apps));
+    },
+    catalogueNavigationFilter(CATALOGUE),
+  );
 }

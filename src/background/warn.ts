@@ -2,8 +2,11 @@
  * "Continue for now" on a warning page. The page only asks; this worker decides from the recorded
  * state and the clock (`decideAllowance`), then adds a session rule that lets that app's requests
  * through in that one tab, and navigates the tab to the refused URL. When the allowance ends (an alarm,
- * backed by a timer while the worker is awake), when the tab closes, or when a new list ends the app's
- * warning period, the rule goes and any tab still on the app is sent back to the block page.
+ * backed by a timer while the worker is awake) or a new list ends the app's warning period, the rule
+ * goes and any tab still on the app is sent back to the block page. A closed tab's rule names a tab
+ * that no longer exists (tab ids are never reused within a session), so it lets nothing through; it
+ * is removed at its end or at the next grant, without a tab listener that would wake the worker
+ * whenever an employee closes a tab.
  *
  * Allowances are kept in `storage.session` (as the session rules themselves, they end with the
  * browser session) so that a worker woken from sleep knows them again.
@@ -139,6 +142,7 @@ async function grant(message: Partial<WarnContinueMessage>, sender: browser.Runt
   const decision = decideAllowance(state?.apps ?? [], message.appId, message.url, decisionTime(state, new Date()), allowanceSeconds(stored[WARN_ALLOWANCE_SECONDS_KEY]));
   if (!decision.ok) return decision;
 
+  await forgetClosedTabs();
   const replaced = await exclusive(async () => {
     const previous = allowances.filter((a) => a.tabId === tabId && a.appId === decision.appId);
     const ruleId = nextAllowanceRuleId((await dnr().getSessionRules()).map((r) => r.id));
@@ -155,6 +159,12 @@ async function grant(message: Partial<WarnContinueMessage>, sender: browser.Runt
   }
   await browser.tabs.update(tabId, { url: message.url as string });
   return { ok: true, until: new Date(decision.until).toISOString() };
+}
+
+/** Ends the allowances of tabs that have been closed since they were granted. */
+async function forgetClosedTabs(): Promise<void> {
+  const open = new Set((await browser.tabs.query({})).map((t) => t.id));
+  await Promise.all(allowances.filter((a) => !open.has(a.tabId)).map((a) => expire(a.ruleId, false)));
 }
 
 /** A new list may end a warning period (or change what the app covers): its allowances end with it. */
@@ -194,9 +204,6 @@ export function registerWarnHandlers(): void {
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name.startsWith(ALARM_PREFIX)) void expire(Number(alarm.name.slice(ALARM_PREFIX.length)), true);
-  });
-  browser.tabs.onRemoved.addListener((tabId) => {
-    for (const a of allowances.filter((x) => x.tabId === tabId)) void expire(a.ruleId, false);
   });
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && changes[STATE_KEY]) onStateChange(changes[STATE_KEY].newValue as CordonState | undefined);

@@ -49,6 +49,34 @@ const predictionSetting = () => worker.evaluate(async () => {
   return [s.value, s.levelOfControl];
 });
 
+describe('browsing does not wake Cordon', () => {
+  it('no tab listener at all; a navigation listener filtered to the catalogue hosts, which browsing other sites never reaches', async () => {
+    const listeners = await worker.evaluate(() => ({
+      tabsUpdated: chrome.tabs.onUpdated.hasListeners(),
+      tabsRemoved: chrome.tabs.onRemoved.hasListeners(),
+      tabsActivated: chrome.tabs.onActivated.hasListeners(),
+      tabsCreated: chrome.tabs.onCreated.hasListeners(),
+      navigationCommitted: chrome.webNavigation.onCommitted.hasListeners(),
+    }));
+    expect(listeners).toEqual({ tabsUpdated: false, tabsRemoved: false, tabsActivated: false, tabsCreated: false, navigationCommitted: true });
+    const count = () => worker.evaluate(() => (globalThis as unknown as { cordonDiagnostics: { navigationEvents(): number } }).cordonDiagnostics.navigationEvents());
+    const before = await count();
+    const page = await browser.context.newPage();
+    for (let i = 0; i < 20; i++) {
+      const url = `https://site-${i}.control.example/page?i=${i}`;
+      expect(await navigate(page, url)).toBe(url);
+    }
+    // Lookalikes of catalogue hosts are other sites too.
+    expect(await navigate(page, 'https://nottiktok.com/')).toBe('https://nottiktok.com/');
+    expect(await count()).toBe(before);
+    // Control: a page that commits on a catalogue host (DeepSeek: in the catalogue, not blocked by the
+    // default) does reach the listener, which finds nothing to do there.
+    expect(await navigate(page, 'https://chat.deepseek.com/')).toBe('https://chat.deepseek.com/');
+    await expect.poll(count).toBeGreaterThan(before);
+    await page.close();
+  });
+});
+
 describe('another extension turns network prediction back on', () => {
   it('Cordon notices and says so; every request to a blocked host is still refused', async () => {
     // Control: before, Cordon holds the setting and the popup raises nothing about it.
