@@ -1,7 +1,7 @@
 import { crx } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
-import { extensionIdFromKey } from './scripts/extension-id.ts';
+import { extensionIdFromKey } from './src/cli/extension-id.ts';
 import { builtinRules } from './scripts/vite-plugin-builtin-rules.ts';
 
 const ruleset = manifest.declarative_net_request.rule_resources[0];

@@ -5,8 +5,8 @@
  */
 import browser from 'webextension-polyfill';
 import type { CordonState } from '../core/state.ts';
-import { badgeView } from '../core/view/badge.ts';
-import type { MessageKey } from '../core/view/i18n.ts';
+import { badgeView } from '../core/text/badge.ts';
+import type { MessageKey } from '../core/text/i18n.ts';
 import { loadState, STATE_KEY } from './storage.ts';
 
 const REFRESH_ALARM = 'badge-refresh';

@@ -29,8 +29,8 @@ import {
   nextAllowanceRuleId,
   type AllowanceRefusal,
   type AllowanceRule,
-} from '../core/view/allowance.ts';
-import { appStatus } from '../core/view/status.ts';
+} from '../core/allowance.ts';
+import { appStatus } from '../core/app-status.ts';
 import { likelyOrigins, purgePageWorkers } from './page-workers.ts';
 import { loadState, STATE_KEY } from './storage.ts';
 import { fromTopLevelPage } from './sender.ts';

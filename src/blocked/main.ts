@@ -6,7 +6,7 @@
 import browser from 'webextension-polyfill';
 import { decodeBlockFragment } from '../core/block-fragment.ts';
 import type { CordonState, EnforcedApp } from '../core/state.ts';
-import { allowanceSeconds, type AllowanceRefusal } from '../core/view/allowance.ts';
+import { allowanceSeconds, type AllowanceRefusal } from '../core/allowance.ts';
 import { blockPageView, type BlockPageView } from '../core/view/block-page.ts';
 import { applyMessages, el, fieldList, setText, t, viewEnv } from '../popup/dom.ts';
 

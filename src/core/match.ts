@@ -1,6 +1,6 @@
 import { hostOf, isSameOrSubdomain } from './host.ts';
 import { hostBehindTranslateProxy } from './proxies.ts';
-import type { BlockedApp } from './rules.ts';
+import type { BlockedApp } from './blocked-app.ts';
 
 /**
  * Whether the app's rules refuse this host: the same label-wise test `requestDomains` applies, to the

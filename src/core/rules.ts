@@ -15,13 +15,9 @@ import { NAVIGATION_TYPES, subresourceTypes, type BrowserTarget, type Rule } fro
 import { encodeBlockFragment } from './block-fragment.ts';
 import type { VerifySuccess } from './blocklist/verify.ts';
 
-/** What the compiler needs to know about one app. */
-export interface BlockedApp {
-  readonly id: string;
-  readonly domains: readonly string[];
-  readonly hosts?: readonly string[];
-  readonly allow?: readonly string[];
-}
+import type { BlockedApp } from './blocked-app.ts';
+
+export type { BlockedApp };
 
 export interface CompileOptions {
   /** Absolute URL of the block page, e.g. `chrome-extension://<id>/src/blocked/index.html`. */

@@ -4,7 +4,7 @@
  * models already filtered it; this checks again). No HTML is ever parsed from data.
  */
 import browser from 'webextension-polyfill';
-import type { MessageKey, Translate, ViewEnv } from '../core/view/i18n.ts';
+import type { MessageKey, Translate, ViewEnv } from '../core/text/i18n.ts';
 import type { FieldView } from '../core/view/popup.ts';
 import { safeLink } from '../core/view/safe-link.ts';
 

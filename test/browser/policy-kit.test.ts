@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extensionIdFromKey } from '../../scripts/extension-id.ts';
+import { extensionIdFromKey } from '../../src/cli/extension-id.ts';
 import type { CordonState } from '../../src/core/state.ts';
 import { CHROMIUM, DIST, newProfileDir } from '../support/chromium.ts';
 import { waitForState as waitForStateIn } from '../support/extension.ts';

@@ -10,7 +10,7 @@ import type { Page, Worker } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Rule } from '../../src/core/dnr.ts';
 import type { CordonState } from '../../src/core/state.ts';
-import { fingerprint } from '../../src/core/view/format.ts';
+import { fingerprint } from '../../src/core/text/format.ts';
 import { EXTENSION_ID, EXTENSION_ORIGIN, launchChromium, navigate, newProfileDir, type LaunchedBrowser } from '../support/chromium.ts';
 import { checkNow, waitForState as waitForStateIn } from '../support/extension.ts';
 import { startListServer, type ListServer } from '../support/list-server.ts';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import manifest from '../../manifest.json' with { type: 'json' };
-import { extensionIdFromKey } from '../../scripts/extension-id.ts';
+import { extensionIdFromKey } from '../../src/cli/extension-id.ts';
 import { privatePolicyChromium, type PolicyFile } from './policy.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -4,13 +4,13 @@ import { NAVIGATION_TYPES, SUBRESOURCE_TYPES } from '../../src/core/dnr.ts';
 import type { EnforcedApp } from '../../src/core/state.ts';
 import {
   ALLOWANCE_PRIORITY,
+  ALLOWANCE_SECONDS,
   ALLOWANCE_RULE_ID_MIN,
   allowanceRule,
   allowanceSeconds,
   decideAllowance,
   nextAllowanceRuleId,
-} from '../../src/core/view/allowance.ts';
-import { ALLOWANCE_SECONDS } from '../../src/core/view/block-page.ts';
+} from '../../src/core/allowance.ts';
 
 const NOW = new Date('2026-06-15T12:00:00Z');
 const chatapp: EnforcedApp = { id: 'chatapp', name: 'ChatApp', domains: ['chatapp.example'], hosts: ['media.cdn.example'], mode: 'block', enforceFrom: '2026-07-01', reason: 'r', since: '2026-06-01' };

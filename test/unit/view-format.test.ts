@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprint, formatDay, formatDuration, formatInstant, formatRelative } from '../../src/core/view/format.ts';
+import { fingerprint, formatDay, formatDuration, formatInstant, formatRelative } from '../../src/core/text/format.ts';
 import { linkText, safeLink } from '../../src/core/view/safe-link.ts';
 
 const now = new Date('2026-06-15T12:00:00Z');

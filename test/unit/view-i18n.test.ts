@@ -6,8 +6,8 @@ import id from '../../public/_locales/id/messages.json' with { type: 'json' };
 import { REASON_CODES } from '../../src/core/blocklist/reasons.ts';
 import type { CordonState, ProblemCode } from '../../src/core/state.ts';
 import { blockPageView } from '../../src/core/view/block-page.ts';
-import { badgeView } from '../../src/core/view/badge.ts';
-import { lookupIn, splitAround, type MessageKey, type MessagesFile, type Translate } from '../../src/core/view/i18n.ts';
+import { badgeView } from '../../src/core/text/badge.ts';
+import { lookupIn, splitAround, type MessageKey, type MessagesFile, type Translate } from '../../src/core/text/i18n.ts';
 import { popupView } from '../../src/core/view/popup.ts';
 
 const root = resolve(import.meta.dirname, '../..');

@@ -11,11 +11,12 @@ import id from '../../public/_locales/id/messages.json' with { type: 'json' };
 import { REASON_CODES } from '../../src/core/blocklist/reasons.ts';
 import { effectiveMode } from '../../src/core/blocklist/verify.ts';
 import type { CordonState, EnforcedApp, ListInfo, ProblemCode } from '../../src/core/state.ts';
-import { BADGE_AMBER, BADGE_RED, badgeView } from '../../src/core/view/badge.ts';
+import { BADGE_AMBER, BADGE_RED, badgeView } from '../../src/core/text/badge.ts';
 import { blockPageView } from '../../src/core/view/block-page.ts';
-import { lookupIn, type MessagesFile, type ViewEnv } from '../../src/core/view/i18n.ts';
+import { lookupIn, type MessagesFile, type ViewEnv } from '../../src/core/text/i18n.ts';
 import { popupView, type FieldView } from '../../src/core/view/popup.ts';
-import { appStatus, troublesOf } from '../../src/core/view/status.ts';
+import { appStatus } from '../../src/core/app-status.ts';
+import { troublesOf } from '../../src/core/text/troubles.ts';
 
 function listOf(state: CordonState): ListInfo {
   if (!state.list) throw new Error('the state has no list');

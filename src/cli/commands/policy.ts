@@ -1,5 +1,5 @@
 import manifest from '../../../manifest.json' with { type: 'json' };
-import { extensionIdFromKey } from '../../../scripts/extension-id.ts';
+import { extensionIdFromKey } from '../extension-id.ts';
 import { checkPublicKey } from '../../core/blocklist/keys.ts';
 import { publishedTestKeyName } from '../../core/blocklist/test-keys.ts';
 import { parsePolicy, listUrlProblem } from '../../core/policy.ts';

@@ -8,13 +8,12 @@ import type { BlockFragment } from '../block-fragment.ts';
 import { hostOf, isSameOrSubdomain } from '../host.ts';
 import { blocksHost } from '../match.ts';
 import { decisionTime, isStale, type CordonState, type EnforcedApp } from '../state.ts';
-import { fingerprint, formatDay, formatDuration, formatInstant } from './format.ts';
-import { splitAround, type ViewEnv } from './i18n.ts';
+import { fingerprint, formatDay, formatDuration, formatInstant } from '../text/format.ts';
+import { splitAround, type ViewEnv } from '../text/i18n.ts';
 import { decidedFields, type FieldView } from './popup.ts';
-import { appStatus } from './status.ts';
+import { ALLOWANCE_SECONDS } from '../allowance.ts';
+import { appStatus } from '../app-status.ts';
 
-/** How long "Continue for now" allows a warned site in its tab. */
-export const ALLOWANCE_SECONDS = 10 * 60;
 
 export interface BlockPageView {
   readonly kind: 'block' | 'warn' | 'lifted';

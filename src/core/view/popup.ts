@@ -4,10 +4,11 @@
  * separate value for the page to set as text; links are only ever those `safeLink` accepts.
  */
 import { decisionTime, type CordonState, type EnforcedApp } from '../state.ts';
-import { fingerprint, formatDay, formatInstant, formatRelative } from './format.ts';
-import type { ViewEnv } from './i18n.ts';
+import { fingerprint, formatDay, formatInstant, formatRelative } from '../text/format.ts';
+import type { ViewEnv } from '../text/i18n.ts';
 import { linkText, safeLink } from './safe-link.ts';
-import { appStatus, troublesOf, type Trouble } from './status.ts';
+import { appStatus } from '../app-status.ts';
+import { troublesOf, type Trouble } from '../text/troubles.ts';
 
 export interface LinkView {
   readonly href: string;

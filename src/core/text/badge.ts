@@ -1,7 +1,7 @@
 /** The toolbar badge: a warning mark when the list is stale or something went wrong, nothing otherwise. */
 import type { CordonState } from '../state.ts';
 import type { ViewEnv } from './i18n.ts';
-import { troublesOf } from './status.ts';
+import { troublesOf } from './troubles.ts';
 
 export interface BadgeView {
   readonly text: string;

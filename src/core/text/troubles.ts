@@ -1,28 +1,10 @@
 /**
- * Facts derived from the recorded state and the clock, shared by the popup, the block page and the
- * toolbar badge: what state each app is in today, and what is wrong, in words.
+ * What is wrong, in words, from the recorded state and the clock: shared by the popup, the block page
+ * and the toolbar badge (which the worker draws, so nothing here may pull in a page's view model).
  */
-import { isStale, type CordonState, type EnforcedApp, type ProblemCode } from '../state.ts';
+import { isStale, type CordonState, type ProblemCode } from '../state.ts';
 import { formatInstant, formatRelative } from './format.ts';
 import type { MessageKey, ViewEnv } from './i18n.ts';
-
-export type AppStatus =
-  | { readonly kind: 'blocked' }
-  /** In its warning period; `deadline` is the instant blocking starts, absent for `mode: "warn"`. */
-  | { readonly kind: 'warn'; readonly deadline?: string };
-
-/**
- * `mode: "warn"` warns for as long as the list says so; `mode: "block"` with `enforceFrom` warns until
- * 00:00 UTC on that date and blocks from then on. This is `effectiveMode` in blocklist/verify.ts, the
- * verifier's own reading, restated here so that the pages do not load the verifier (and its Public
- * Suffix List) to draw a status; test/unit/view-status.test.ts checks that the two always agree.
- */
-export function appStatus(app: Pick<EnforcedApp, 'mode' | 'enforceFrom'>, now: Date): AppStatus {
-  if (app.mode === 'warn') return { kind: 'warn' };
-  if (app.enforceFrom === undefined) return { kind: 'blocked' };
-  const deadline = `${app.enforceFrom}T00:00:00Z`;
-  return now.getTime() < Date.parse(deadline) ? { kind: 'warn', deadline } : { kind: 'blocked' };
-}
 
 export type TroubleKind =
   | 'policy'

@@ -4,11 +4,13 @@
  * allowance ends or blocking starts, whichever is first. Pure, so the service worker and the unit tests
  * run the same decision.
  */
-import { NAVIGATION_TYPES, subresourceTypes, type BrowserTarget, type Rule, type RuleCondition } from '../dnr.ts';
-import { hostOf, isSameOrSubdomain } from '../host.ts';
-import type { EnforcedApp } from '../state.ts';
-import { ALLOWANCE_SECONDS } from './block-page.ts';
-import { appStatus } from './status.ts';
+import { NAVIGATION_TYPES, subresourceTypes, type BrowserTarget, type Rule, type RuleCondition } from './dnr.ts';
+import { hostOf, isSameOrSubdomain } from './host.ts';
+import type { EnforcedApp } from './state.ts';
+import { appStatus } from './app-status.ts';
+
+/** How long "Continue for now" allows a warned site in its tab. */
+export const ALLOWANCE_SECONDS = 10 * 60;
 
 /** Session rule ids for allowances: far above any id the compiler gives dynamic rules. */
 export const ALLOWANCE_RULE_ID_MIN = 900_000;
