@@ -18,7 +18,8 @@ import { fromTopLevelPage } from './sender.ts';
 import { POPUP_PATH } from '../core/paths.ts';
 import { loadSchedule, loadState, saveState, STATE_KEY } from './storage.ts';
 import { registerBadge, updateBadge } from './badge.ts';
-import { outsideAllowances, registerWarnHandlers } from './warn.ts';
+import { grant, outsideAllowances, registerWarnHandlers } from './warn.ts';
+import { parseRequest } from '../core/contract.ts';
 import { redirectOpenTabs, watchNavigations } from './tabs.ts';
 import { exclusive, reconcile, runCycle, type Trigger } from './update-cycle.ts';
 
@@ -98,10 +99,18 @@ browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'managed') void cycle('policy-change');
   if (area === 'local' && changes[STATE_KEY]?.newValue) enforced = (changes[STATE_KEY].newValue as CordonState).apps;
 });
+// The one router for the pages' requests (core/contract.ts). Each request is acted on only when it
+// comes from its own page as the top-level document (the block page is web-accessible, so any site
+// can frame it); the grant checks that itself, with its tab, and says why it refuses.
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
-  // "Check now" only from the popup, as a top-level page (it is not web-accessible, but check anyway).
-  if ((message as { type?: unknown } | null)?.type === 'check-now' && fromTopLevelPage(sender, POPUP_PATH)) return cycle('check-now');
-  return undefined;
+  const request = parseRequest(message);
+  if (request === undefined) return undefined;
+  switch (request.type) {
+    case 'check-now':
+      return fromTopLevelPage(sender, POPUP_PATH) ? cycle('check-now') : undefined;
+    case 'warn-continue':
+      return grant(request, sender);
+  }
 });
 // Diagnostics: lets an admin (devtools) or a test run this worker's own verifier on an envelope. It
 // only reads its arguments: it holds no secret and changes no rule or state.

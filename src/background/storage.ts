@@ -5,6 +5,7 @@
  * start-up reads the envelope, which for a large list is hundreds of kilobytes.
  */
 import browser from 'webextension-polyfill';
+import { readState, STORAGE_KEYS } from '../core/contract.ts';
 import type { AcceptedList } from '../core/cycle.ts';
 import type { CordonState } from '../core/state.ts';
 
@@ -14,14 +15,14 @@ export interface Schedule {
   readonly failures: number;
 }
 
-const KEYS = { state: 'state', accepted: 'accepted', envelope: 'acceptedEnvelope', schedule: 'schedule' } as const;
+const KEYS = { state: STORAGE_KEYS.state, accepted: STORAGE_KEYS.accepted, envelope: STORAGE_KEYS.acceptedEnvelope, schedule: STORAGE_KEYS.schedule } as const;
 
 async function read<T>(key: string): Promise<T | undefined> {
   const stored = await browser.storage.local.get(key);
   return stored[key] as T | undefined;
 }
 
-export const loadState = () => read<CordonState>(KEYS.state);
+export const loadState = async (): Promise<CordonState | undefined> => readState(await read<unknown>(KEYS.state));
 export const loadAccepted = () => read<AcceptedList>(KEYS.accepted);
 export const loadAcceptedEnvelope = () => read<string>(KEYS.envelope);
 export const loadSchedule = async (): Promise<Schedule> => (await read<Schedule>(KEYS.schedule)) ?? { failures: 0 };

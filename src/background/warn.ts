@@ -27,26 +27,18 @@ import {
   decideAllowance,
   isAllowanceRuleId,
   nextAllowanceRuleId,
-  type AllowanceRefusal,
   type AllowanceRule,
 } from '../core/allowance.ts';
 import { appStatus } from '../core/app-status.ts';
 import { likelyOrigins, purgePageWorkers } from './page-workers.ts';
 import { loadState, STATE_KEY } from './storage.ts';
+import { STORAGE_KEYS, type Request, type WarnContinueReply } from '../core/contract.ts';
 import { fromTopLevelPage } from './sender.ts';
 import { blockPageUrl } from './tabs.ts';
 
-export const WARN_ALLOWANCE_SECONDS_KEY = 'warnAllowanceSeconds';
-const RECORDS_KEY = 'warnAllowances';
+const WARN_ALLOWANCE_SECONDS_KEY = STORAGE_KEYS.warnAllowanceSeconds;
+const RECORDS_KEY = STORAGE_KEYS.warnAllowances;
 const ALARM_PREFIX = 'warn-expire:';
-
-export interface WarnContinueMessage {
-  readonly type: 'warn-continue';
-  readonly appId: string;
-  readonly url: string;
-}
-
-export type WarnContinueReply = { readonly ok: true; readonly until: string } | { readonly ok: false; readonly reason: AllowanceRefusal };
 
 interface Allowance {
   readonly ruleId: number;
@@ -132,7 +124,8 @@ function expire(ruleId: number, resend: boolean): Promise<void> {
   });
 }
 
-async function grant(message: Partial<WarnContinueMessage>, sender: browser.Runtime.MessageSender): Promise<WarnContinueReply> {
+/** "Continue for now", asked by `sender` (the router in index.ts routes the request here). */
+export async function grant(message: Extract<Request, { type: 'warn-continue' }>, sender: browser.Runtime.MessageSender): Promise<WarnContinueReply> {
   const tabId = sender.tab?.id;
   // Only the block page itself, as the top-level document of the tab it would let through. Any web page
   // can frame the (web-accessible) block page and trick one click out of the employee: a frame asking
@@ -157,7 +150,7 @@ async function grant(message: Partial<WarnContinueMessage>, sender: browser.Runt
     timers.delete(p.ruleId);
     await browser.alarms.clear(`${ALARM_PREFIX}${p.ruleId}`);
   }
-  await browser.tabs.update(tabId, { url: message.url as string });
+  await browser.tabs.update(tabId, { url: message.url });
   return { ok: true, until: new Date(decision.until).toISOString() };
 }
 
@@ -198,10 +191,6 @@ function restore(): Promise<void> {
 
 /** Registers the listeners synchronously, as a service worker must; call once at the top level. */
 export function registerWarnHandlers(): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
-    if ((message as { type?: unknown } | null)?.type !== 'warn-continue') return undefined;
-    return grant(message as Partial<WarnContinueMessage>, sender);
-  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name.startsWith(ALARM_PREFIX)) void expire(Number(alarm.name.slice(ALARM_PREFIX.length)), true);
   });

@@ -7,11 +7,13 @@ import browser from 'webextension-polyfill';
 import { decodeBlockFragment } from '../core/block-fragment.ts';
 import type { CordonState, EnforcedApp } from '../core/state.ts';
 import { allowanceSeconds, type AllowanceRefusal } from '../core/allowance.ts';
+import { readState, STORAGE_KEYS } from '../core/contract.ts';
 import { blockPageView, type BlockPageView } from '../core/view/block-page.ts';
 import { applyMessages, el, fieldList, setText, t, viewEnv } from '../popup/dom.ts';
+import { send } from '../popup/messages.ts';
 
-const STATE_KEY = 'state';
-const SECONDS_KEY = 'warnAllowanceSeconds';
+const STATE_KEY = STORAGE_KEYS.state;
+const SECONDS_KEY = STORAGE_KEYS.warnAllowanceSeconds;
 /** The built-in default, loaded only when no state exists yet (the static ruleset redirected). */
 let fallbackApps: readonly EnforcedApp[] = [];
 let state: CordonState | undefined;
@@ -69,10 +71,7 @@ async function continueForNow(button: HTMLElement): Promise<void> {
   button.setAttribute('aria-disabled', 'true');
   setText('warn-error', '');
   try {
-    const reply = (await browser.runtime.sendMessage({ type: 'warn-continue', appId: warn.appId, url: warn.url })) as
-      | { ok: true }
-      | { ok: false; reason: AllowanceRefusal }
-      | undefined;
+    const reply = await send({ type: 'warn-continue', appId: warn.appId, url: warn.url });
     if (reply?.ok) return; // The worker navigates this tab to the site.
     setText('warn-error', t('warnRefused', [t(reply ? REFUSALS[reply.reason] : 'refusedError')]));
   } catch {
@@ -85,7 +84,7 @@ async function continueForNow(button: HTMLElement): Promise<void> {
 
 async function load(): Promise<void> {
   const stored = await browser.storage.local.get([STATE_KEY, SECONDS_KEY]);
-  state = stored[STATE_KEY] as CordonState | undefined;
+  state = readState(stored[STATE_KEY]);
   seconds = stored[SECONDS_KEY];
   if (state === undefined && fallbackApps.length === 0) fallbackApps = (await import('../popup/fallback.ts')).builtinDefaultApps();
   render();
@@ -106,7 +105,7 @@ byId('open').addEventListener('click', () => {
 window.addEventListener('hashchange', render);
 browser.storage.onChanged.addListener((changes, area) => {
   if (area !== 'local') return;
-  if (changes[STATE_KEY]) state = changes[STATE_KEY].newValue as CordonState | undefined;
+  if (changes[STATE_KEY]) state = readState(changes[STATE_KEY].newValue);
   if (changes[SECONDS_KEY]) seconds = changes[SECONDS_KEY].newValue;
   if (changes[STATE_KEY] || changes[SECONDS_KEY]) render();
 });

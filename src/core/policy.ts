@@ -4,6 +4,7 @@
  * like "no signed list configured" and quietly fall back to the built-in default: every such gap is
  * reported as a policy error instead.
  */
+import managedSchema from '../../public/schema.json' with { type: 'json' };
 import { findCatalogueApp, DEFAULT_BUILTIN_APP_IDS } from './catalogue/index.ts';
 import { checkPublicKey } from './blocklist/keys.ts';
 import { MAX_TRUSTED_KEYS } from './blocklist/limits.ts';
@@ -12,16 +13,9 @@ import { publishedTestKeyName } from './blocklist/test-keys.ts';
 
 export const REFRESH_MINUTES = { default: 60, min: 5, max: 24 * 60 } as const;
 
-export const POLICY_KEYS = [
-  'listUrl',
-  'trustedKeys',
-  'threshold',
-  'listId',
-  'refreshMinutes',
-  'organization',
-  'supportUrl',
-  'builtinApps',
-] as const;
+/** The policy keys, declared once: the managed-storage schema the browser validates against. */
+export type PolicyKey = keyof typeof managedSchema.properties;
+export const POLICY_KEYS = Object.keys(managedSchema.properties) as PolicyKey[];
 
 interface PolicyCommon {
   readonly organization?: string;

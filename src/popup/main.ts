@@ -5,11 +5,13 @@
  */
 import browser from 'webextension-polyfill';
 import type { CordonState, EnforcedApp } from '../core/state.ts';
+import { readState, STORAGE_KEYS } from '../core/contract.ts';
 import { popupView, type PopupView } from '../core/view/popup.ts';
 import { applyMessages, el, fieldList, setText, t, viewEnv } from './dom.ts';
+import { send } from './messages.ts';
 
 performance.mark('cordon-script');
-const STATE_KEY = 'state';
+const STATE_KEY = STORAGE_KEYS.state;
 let state: CordonState | undefined;
 /** The built-in default, loaded only in the first moments after install, before any state exists. */
 let fallbackApps: readonly EnforcedApp[] = [];
@@ -65,8 +67,8 @@ async function checkNow(button: HTMLButtonElement): Promise<void> {
   button.textContent = t('checking');
   setText('check-result', '');
   try {
-    const reply = (await browser.runtime.sendMessage({ type: 'check-now' })) as CordonState | undefined;
-    if (reply && typeof reply === 'object' && 'apps' in reply) state = reply;
+    const reply = readState(await send({ type: 'check-now' }));
+    if (reply !== undefined) state = reply;
     render();
   } catch {
     setText('check-result', t('checkError'));
@@ -81,7 +83,7 @@ const button = byId('check-now') as HTMLButtonElement;
 button.addEventListener('click', () => void checkNow(button));
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && changes[STATE_KEY]) {
-    state = changes[STATE_KEY].newValue as CordonState | undefined;
+    state = readState(changes[STATE_KEY].newValue);
     render();
   }
 });
@@ -90,7 +92,7 @@ window.addEventListener('offline', render);
 setInterval(render, 30_000);
 
 void browser.storage.local.get(STATE_KEY).then(async (stored) => {
-  state = stored[STATE_KEY] as CordonState | undefined;
+  state = readState(stored[STATE_KEY]);
   if (state === undefined) fallbackApps = (await import('./fallback.ts')).builtinDefaultApps();
   render();
   performance.mark('cordon-rendered');

@@ -2,7 +2,7 @@ import manifest from '../../../manifest.json' with { type: 'json' };
 import { extensionIdFromKey } from '../extension-id.ts';
 import { checkPublicKey } from '../../core/blocklist/keys.ts';
 import { publishedTestKeyName } from '../../core/blocklist/test-keys.ts';
-import { parsePolicy, listUrlProblem } from '../../core/policy.ts';
+import { parsePolicy, listUrlProblem, type PolicyKey } from '../../core/policy.ts';
 import { flag, optionalString, positiveInteger, requiredString, stringList } from '../args.ts';
 import type { Command, Values } from '../command.ts';
 import { EXIT_OK, EXIT_USAGE, UsageError } from '../errors.ts';
@@ -33,7 +33,7 @@ const LIST_ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 const EXTENSION_ID = /^[a-p]{32}$/;
 
 /** The options each policy key comes from, for error messages in the admin's own terms. */
-const OPTION_OF: Readonly<Record<string, string>> = {
+const OPTION_OF: Readonly<Record<PolicyKey, string>> = {
   listUrl: '--list-url',
   trustedKeys: '--pub',
   threshold: '--threshold',
@@ -48,7 +48,7 @@ const OPTION_OF: Readonly<Record<string, string>> = {
 function inOptionTerms(error: string): string {
   const match = /^([A-Za-z]+)(?:\[(\d+)\])?/.exec(error);
   const [whole = '', key = '', index] = match ?? [];
-  const option = OPTION_OF[key];
+  const option = (OPTION_OF as Readonly<Record<string, string>>)[key];
   if (option === undefined) return error;
   const which = index === undefined ? '' : ` #${Number(index) + 1}`;
   const named = option === `--${whole}` ? option : `${option}${which} (${whole})`;

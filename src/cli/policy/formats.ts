@@ -3,8 +3,13 @@
  * Windows .reg and the macOS profile), the Google Admin console's "Policy for extensions" JSON, and
  * Firefox's policies.json. Pure functions of already-validated inputs.
  */
+import type { PolicyKey } from '../../core/policy.ts';
 
-/** The managed settings Cordon reads (public/schema.json), in that file's order; only what was given. */
+
+/**
+ * The managed settings Cordon reads (public/schema.json), only what was given. Its keys are the
+ * schema's (a compile-time check below), so a key added to the schema must be added here too.
+ */
 export interface ManagedSettings {
   readonly listUrl?: string;
   readonly trustedKeys?: readonly string[];
@@ -15,6 +20,9 @@ export interface ManagedSettings {
   readonly supportUrl?: string;
   readonly builtinApps?: readonly string[];
 }
+type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : never;
+const managedSettingsMatchSchema: SameKeys<ManagedSettings, Record<PolicyKey, unknown>> = true;
+void managedSettingsMatchSchema;
 
 export type ChromiumBrowser = 'chrome' | 'edge' | 'chromium';
 

@@ -1,0 +1,77 @@
+/**
+ * The one contract between Cordon's pages and its worker: the messages a page may send, the reply each
+ * gets, and the storage keys and records they share. Declared once, here; the worker routes messages
+ * through `parseRequest`, the pages send them through their typed helper, and every reader of the
+ * stored state goes through `readState`, which checks the record's schema so that a future version can
+ * migrate an older record instead of misreading it.
+ */
+import type { AllowanceRefusal } from './allowance.ts';
+import type { CordonState } from './state.ts';
+
+/** What a page may ask the worker. */
+export type Request =
+  /** The popup's "Check now": run an update cycle now. */
+  | { readonly type: 'check-now' }
+  /** The block page's "Continue for now" for a warned app, on the tab it is shown in. */
+  | { readonly type: 'warn-continue'; readonly appId: string; readonly url: string };
+
+export type WarnContinueReply = { readonly ok: true; readonly until: string } | { readonly ok: false; readonly reason: AllowanceRefusal };
+
+/** The reply to each request. */
+export interface Replies {
+  readonly 'check-now': CordonState;
+  readonly 'warn-continue': WarnContinueReply;
+}
+
+export type RequestType = Request['type'];
+export type ReplyTo<T extends RequestType> = Replies[T];
+
+/** The page each request may come from, as the top-level document of its tab or view. */
+export const REQUEST_SENDERS: Readonly<Record<RequestType, 'popup' | 'block-page'>> = {
+  'check-now': 'popup',
+  'warn-continue': 'block-page',
+};
+
+/** A message as a request, or undefined for anything else (a page's message is only ever data). */
+export function parseRequest(message: unknown): Request | undefined {
+  if (typeof message !== 'object' || message === null) return undefined;
+  const m = message as Record<string, unknown>;
+  switch (m.type) {
+    case 'check-now':
+      return { type: 'check-now' };
+    case 'warn-continue':
+      return typeof m.appId === 'string' && typeof m.url === 'string' ? { type: 'warn-continue', appId: m.appId, url: m.url } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Every storage key, with the area it lives in. */
+export const STORAGE_KEYS = {
+  /** local: the recorded state the pages read (`CordonState`). */
+  state: 'state',
+  /** local: the record of the list in force (`AcceptedList`). */
+  accepted: 'accepted',
+  /** local: the exact envelope text of the list in force. */
+  acceptedEnvelope: 'acceptedEnvelope',
+  /** local: consecutive failures, for backoff. */
+  schedule: 'schedule',
+  /** local: test hook, a shorter "Continue for now" (core/allowance.ts). */
+  warnAllowanceSeconds: 'warnAllowanceSeconds',
+  /** session: the running warn allowances. */
+  warnAllowances: 'warnAllowances',
+} as const;
+
+export const STATE_SCHEMA = 1;
+
+/**
+ * The stored state, if it is a record of this version. A record of another schema (a newer version's,
+ * after a downgrade) reads as absent: the worker then starts from the built-in default and the static
+ * ruleset it always has, rather than acting on fields it does not understand.
+ */
+export function readState(value: unknown): CordonState | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const record = value as { schema?: unknown; apps?: unknown; source?: unknown };
+  if (record.schema !== STATE_SCHEMA || !Array.isArray(record.apps) || typeof record.source !== 'object') return undefined;
+  return value as CordonState;
+}
