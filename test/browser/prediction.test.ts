@@ -5,36 +5,19 @@
  * request to a blocked host. Real Chromium, Cordon's real worker, a real second extension
  * (test/fixtures/prediction-taker, loaded after Cordon) and the counting traffic server.
  */
-import type { Page, Worker } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXTENSION_ORIGIN, launchChromium, navigate, PREDICTION_TAKER, predictionByOther, waitForEnforcementReady, type LaunchedBrowser } from '../support/chromium.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { BLOCK_PAGE, POPUP, useChromium } from '../support/fixture.ts';
+import { navigate, PREDICTION_TAKER, predictionByOther } from '../support/chromium.ts';
 import { waitForState } from '../support/extension.ts';
 import { serveHtml } from '../support/pages.ts';
-import { startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
 
-const BLOCK_PAGE = `${EXTENSION_ORIGIN}/src/blocked/index.html`;
-const POPUP = `${EXTENSION_ORIGIN}/src/popup/index.html`;
 const TAKEN_OVER = "Another extension has turned the browser's page preloading back on";
 
-let server: TrafficServer;
-let browser: LaunchedBrowser;
-let worker: Worker;
-
-beforeAll(async () => {
-  server = await startTrafficServer();
-  browser = await launchChromium({ proxyUrl: server.proxyUrl, alsoLoad: [PREDICTION_TAKER] });
-  worker = await browser.worker();
-  await waitForEnforcementReady(worker);
-  await waitForState(worker, (s) => s.lastCheck !== undefined, 'the start-up cycle');
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const c = useChromium({ alsoLoad: [PREDICTION_TAKER], ready: 'cycle' });
 
 async function popupText(): Promise<string> {
-  const popup: Page = await browser.context.newPage();
+  const popup: Page = await c.browser.context.newPage();
   try {
     await popup.goto(POPUP);
     await popup.waitForFunction(() => performance.getEntriesByName('cordon-rendered').length > 0);
@@ -44,14 +27,14 @@ async function popupText(): Promise<string> {
   }
 }
 
-const predictionSetting = () => worker.evaluate(async () => {
+const predictionSetting = () => c.worker.evaluate(async () => {
   const s = await chrome.privacy.network.networkPredictionEnabled.get({});
   return [s.value, s.levelOfControl];
 });
 
 describe('browsing does not wake Cordon', () => {
   it('no tab listener at all; a navigation listener filtered to the catalogue hosts, which browsing other sites never reaches', async () => {
-    const listeners = await worker.evaluate(() => ({
+    const listeners = await c.worker.evaluate(() => ({
       tabsUpdated: chrome.tabs.onUpdated.hasListeners(),
       tabsRemoved: chrome.tabs.onRemoved.hasListeners(),
       tabsActivated: chrome.tabs.onActivated.hasListeners(),
@@ -59,9 +42,9 @@ describe('browsing does not wake Cordon', () => {
       navigationCommitted: chrome.webNavigation.onCommitted.hasListeners(),
     }));
     expect(listeners).toEqual({ tabsUpdated: false, tabsRemoved: false, tabsActivated: false, tabsCreated: false, navigationCommitted: true });
-    const count = () => worker.evaluate(() => (globalThis as unknown as { cordonDiagnostics: { navigationEvents(): number } }).cordonDiagnostics.navigationEvents());
+    const count = () => c.worker.evaluate(() => (globalThis as unknown as { cordonDiagnostics: { navigationEvents(): number } }).cordonDiagnostics.navigationEvents());
     const before = await count();
-    const page = await browser.context.newPage();
+    const page = await c.browser.context.newPage();
     for (let i = 0; i < 20; i++) {
       const url = `https://site-${i}.control.example/page?i=${i}`;
       expect(await navigate(page, url)).toBe(url);
@@ -83,18 +66,18 @@ describe('another extension turns network prediction back on', () => {
     expect(await predictionSetting()).toEqual([false, 'controlled_by_this_extension']);
     expect(await popupText()).not.toContain(TAKEN_OVER);
 
-    await predictionByOther(browser, true);
+    await predictionByOther(c.browser, true);
     await expect.poll(predictionSetting, { timeout: 15_000 }).toEqual([true, 'controlled_by_other_extensions']);
-    const state = await waitForState(worker, (s) => s.prediction?.status === 'taken-over', 'the take-over recorded');
+    const state = await waitForState(c.worker, (s) => s.prediction?.status === 'taken-over', 'the take-over recorded');
     expect(state.problem).toBeUndefined();
     expect(await popupText()).toContain(TAKEN_OVER);
-    expect(await worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('!');
+    expect(await c.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('!');
 
     // Prediction really is on again: a page's preconnect and prefetch reach an unblocked host...
-    const page = await browser.context.newPage();
-    server.reset();
+    const page = await c.browser.context.newPage();
+    c.server.reset();
     const url = serveHtml(
-      server,
+      c.server,
       'news.example',
       '/speculative',
       `<!doctype html>
@@ -103,13 +86,13 @@ describe('another extension turns network prediction back on', () => {
       <h1>news</h1>`,
     );
     expect(await navigate(page, url)).toBe(url);
-    await server.waitForHit((h) => h.kind === 'connect' && h.host === 'preconnect.control.example', 10_000);
-    await server.waitForHit((h) => h.kind === 'http' && h.host === 'prefetch.control.example' && h.path === '/p', 10_000);
+    await c.server.waitForHit((h) => h.kind === 'connect' && h.host === 'preconnect.control.example', 10_000);
+    await c.server.waitForHit((h) => h.kind === 'http' && h.host === 'prefetch.control.example' && h.path === '/p', 10_000);
     // ...while the rules still refuse every request to TikTok (a connection may open: the popup says so).
     expect(await navigate(page, 'https://www.tiktok.com/')).toBe(`${BLOCK_PAGE}#app=tiktok&url=https://www.tiktok.com/`);
     expect(await navigate(page, 'https://www.control.example/')).toBe('https://www.control.example/');
-    expect(server.hitsFor('control.example').some((h) => h.kind === 'http' && h.path === '/')).toBe(true);
-    expect(server.hitsFor('tiktok.com').filter((h) => h.kind !== 'connect')).toEqual([]);
+    expect(c.server.hitsFor('control.example').some((h) => h.kind === 'http' && h.path === '/')).toBe(true);
+    expect(c.server.hitsFor('tiktok.com').filter((h) => h.kind !== 'connect')).toEqual([]);
     await page.close();
   });
 });

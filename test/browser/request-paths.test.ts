@@ -5,78 +5,55 @@
  * One page fires each probe at a control host and at TikTok at the same moment (test/support/
  * request-paths.ts): every control probe must arrive, and then nothing may have reached TikTok.
  */
-import type { Page, Worker } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { EXTENSION_ORIGIN, launchChromium, navigate, PREDICTION_TAKER, predictionByOther, waitForEnforcementReady, type LaunchedBrowser } from '../support/chromium.ts';
+import type { Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BLOCK_PAGE, useChromium } from '../support/fixture.ts';
+import { launchChromium, navigate, PREDICTION_TAKER, predictionByOther, waitForEnforcementReady, type LaunchedBrowser } from '../support/chromium.ts';
 import { isCordon, isOtherExtension, launchBareChromium } from '../support/bare-chromium.ts';
 import { PAGE_PROBES, requestPathProbes, serveRequestPathHelpers } from '../support/request-paths.ts';
-import { startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
 
-const BLOCK_PAGE = `${EXTENSION_ORIGIN}/src/blocked/index.html`;
 const PAGE_HOST = 'paths.news.example';
 const CONTROL = 'probe.control.example';
 const BLOCKED = 'www.tiktok.com';
 
-let server: TrafficServer;
-let browser: LaunchedBrowser;
-let worker: Worker;
-let page: Page;
-
-beforeAll(async () => {
-  server = await startTrafficServer();
-  serveRequestPathHelpers(server, PAGE_HOST);
-  browser = await launchChromium({ proxyUrl: server.proxyUrl });
-  worker = await browser.worker();
-  await waitForEnforcementReady(worker);
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  await page?.close();
-  page = await browser.context.newPage();
-  server.reset();
-});
+const c = useChromium({ serve: (server) => serveRequestPathHelpers(server, PAGE_HOST) });
 
 /** Probe names that reached `host`, by path and by WebSocket upgrade. */
 const arrived = (host: string) =>
-  new Set(server.hitsFor(host).filter((h) => h.kind !== 'connect' && h.path.startsWith('/p/')).map((h) => h.path.split('?')[0]?.slice('/p/'.length) ?? ''));
+  new Set(c.server.hitsFor(host).filter((h) => h.kind !== 'connect' && h.path.startsWith('/p/')).map((h) => h.path.split('?')[0]?.slice('/p/'.length) ?? ''));
 
 describe('every way a page can make a request', () => {
   it('fires each probe at a control host (all arrive) and at TikTok (none arrives)', async () => {
-    server.route(({ host, path }) =>
+    c.server.route(({ host, path }) =>
       host === PAGE_HOST && path === '/all'
         ? { headers: { 'Content-Type': 'text/html' }, body: `<!doctype html><title>probes</title>${requestPathProbes(CONTROL, 'control')}${requestPathProbes(BLOCKED, 'blocked')}` }
         : undefined,
     );
-    expect(await navigate(page, `https://${PAGE_HOST}/all`)).toBe(`https://${PAGE_HOST}/all`);
+    expect(await navigate(c.page, `https://${PAGE_HOST}/all`)).toBe(`https://${PAGE_HOST}/all`);
     // <a ping> needs a click: one on each link.
-    await page.click('#ping-control');
-    await page.click('#ping-blocked');
+    await c.page.click('#ping-control');
+    await c.page.click('#ping-blocked');
     const expected = [...PAGE_PROBES, 'a-ping'];
     await expect.poll(() => expected.filter((name) => !arrived(CONTROL).has(name)), { timeout: 30_000 }).toEqual([]);
     // Every probe at the control host arrived; the same probes at TikTok started at the same moment.
-    expect(server.hitsFor('tiktok.com')).toEqual([]);
+    expect(c.server.hitsFor('tiktok.com')).toEqual([]);
   });
 
   it('window.open and a top-level location change: the new window and the page land on the block page', async () => {
-    expect(await navigate(page, `https://${PAGE_HOST}/sink`)).toBe(`https://${PAGE_HOST}/sink`);
+    expect(await navigate(c.page, `https://${PAGE_HOST}/sink`)).toBe(`https://${PAGE_HOST}/sink`);
     for (const [target, expectBlocked] of [[`https://${CONTROL}/p/window-open`, false], [`https://${BLOCKED}/p/window-open`, true]] as const) {
-      const [popup] = await Promise.all([browser.context.waitForEvent('page'), page.evaluate((url) => void window.open(url), target)]);
+      const [popup] = await Promise.all([c.browser.context.waitForEvent('page'), c.page.evaluate((url) => void window.open(url), target)]);
       await popup.waitForLoadState('load').catch(() => undefined);
       await expect.poll(() => popup.url()).toBe(expectBlocked ? `${BLOCK_PAGE}#app=tiktok&url=${target}` : target);
       await popup.close();
     }
     for (const [target, expectBlocked] of [[`https://${CONTROL}/p/top-location`, false], [`https://${BLOCKED}/p/top-location`, true]] as const) {
-      await navigate(page, `https://${PAGE_HOST}/sink`);
-      await page.evaluate((url) => void (location.href = url), target).catch(() => undefined);
-      await expect.poll(() => page.url()).toBe(expectBlocked ? `${BLOCK_PAGE}#app=tiktok&url=${target}` : target);
+      await navigate(c.page, `https://${PAGE_HOST}/sink`);
+      await c.page.evaluate((url) => void (location.href = url), target).catch(() => undefined);
+      await expect.poll(() => c.page.url()).toBe(expectBlocked ? `${BLOCK_PAGE}#app=tiktok&url=${target}` : target);
     }
     expect(arrived(CONTROL)).toEqual(new Set(['window-open', 'top-location']));
-    expect(server.hitsFor('tiktok.com')).toEqual([]);
+    expect(c.server.hitsFor('tiktok.com')).toEqual([]);
   });
 });
 
@@ -92,22 +69,22 @@ describe('every spelling of a URL', () => {
   ];
 
   it.each(spellings(BLOCKED).map((url, i) => [url, spellings(CONTROL)[i] ?? ''] as const))('%s is blocked (control: %s loads)', async (blockedUrl, controlUrl) => {
-    const control = await navigate(page, controlUrl);
+    const control = await navigate(c.page, controlUrl);
     expect(control.startsWith('chrome-error:'), control).toBe(false);
     const path = new URL(controlUrl).pathname;
-    expect(server.hitsFor(CONTROL).some((h) => h.kind === 'http' && h.path === path)).toBe(true);
+    expect(c.server.hitsFor(CONTROL).some((h) => h.kind === 'http' && h.path === path)).toBe(true);
 
-    const landed = await navigate(page, blockedUrl);
+    const landed = await navigate(c.page, blockedUrl);
     expect(landed.startsWith(`${BLOCK_PAGE}#app=tiktok&url=`), landed).toBe(true);
-    await expect.poll(() => page.textContent('#app-name')).toBe('TikTok');
+    await expect.poll(() => c.page.textContent('#app-name')).toBe('TikTok');
     // The same spellings in a page's own requests (from a page of the same scheme: no mixed content).
-    await navigate(page, `${new URL(blockedUrl).protocol}//${PAGE_HOST}/sink`);
-    const outcomes = await page.evaluate(
+    await navigate(c.page, `${new URL(blockedUrl).protocol}//${PAGE_HOST}/sink`);
+    const outcomes = await c.page.evaluate(
       ([b, c]) => Promise.all([b, c].map((u) => fetch(u, { mode: 'no-cors' }).then(() => 'loaded', () => 'refused'))),
       [blockedUrl.replace('user:secret@', ''), controlUrl.replace('user:secret@', '')] as const,
     );
     expect(outcomes).toEqual(['refused', 'loaded']);
-    expect(server.hitsFor('tiktok.com')).toEqual([]);
+    expect(c.server.hitsFor('tiktok.com')).toEqual([]);
   });
 });
 
@@ -121,7 +98,7 @@ describe('speculative loads: <link rel=prefetch>, Speculation Rules prefetch and
   let cordon: Worker;
 
   beforeAll(async () => {
-    direct = await launchChromium({ extraArgs: [`--host-resolver-rules=MAP * 127.0.0.1:${server.directTlsPort}, EXCLUDE localhost`], alsoLoad: [PREDICTION_TAKER] });
+    direct = await launchChromium({ extraArgs: [`--host-resolver-rules=MAP * 127.0.0.1:${c.server.directTlsPort}, EXCLUDE localhost`], alsoLoad: [PREDICTION_TAKER] });
     cordon = await direct.worker();
     await waitForEnforcementReady(cordon);
     await predictionByOther(direct, true);
@@ -139,13 +116,13 @@ describe('speculative loads: <link rel=prefetch>, Speculation Rules prefetch and
       <link rel="prefetch" href="https://${CONTROL}/p/link-prefetch"><link rel="prefetch" href="https://${BLOCKED}/p/link-prefetch">
       <script type="speculationrules">${JSON.stringify(rules(CONTROL))}</script>
       <script type="speculationrules">${JSON.stringify(rules(BLOCKED))}</script>`;
-    server.route(({ host, path }) => (host === PAGE_HOST && path === '/speculative' ? { headers: { 'Content-Type': 'text/html' }, body } : undefined));
+    c.server.route(({ host, path }) => (host === PAGE_HOST && path === '/speculative' ? { headers: { 'Content-Type': 'text/html' }, body } : undefined));
     const p = await direct.context.newPage();
-    server.reset();
+    c.server.reset();
     expect(await navigate(p, `https://${PAGE_HOST}/speculative`)).toBe(`https://${PAGE_HOST}/speculative`);
     const expected = ['link-prefetch', 'speculation-prefetch'];
     await expect.poll(() => expected.filter((name) => !arrived(CONTROL).has(name)), { timeout: 30_000 }).toEqual([]);
-    expect(server.hitsFor('tiktok.com').filter((h) => h.kind !== 'tls')).toEqual([]);
+    expect(c.server.hitsFor('tiktok.com').filter((h) => h.kind !== 'tls')).toEqual([]);
     await p.close();
   });
 });
@@ -153,7 +130,7 @@ describe('speculative loads: <link rel=prefetch>, Speculation Rules prefetch and
 describe('Speculation Rules prerender, with no DevTools attached to the page', () => {
   it('a prerendered page loads from a control host and nothing from TikTok', async () => {
     // Chromium refuses to prerender under DevTools (PrerenderingDisabledByDevTools): a bare browser.
-    const bare = await launchBareChromium({ alsoLoad: [PREDICTION_TAKER], extraArgs: [`--host-resolver-rules=MAP * 127.0.0.1:${server.directTlsPort}, EXCLUDE localhost`] });
+    const bare = await launchBareChromium({ alsoLoad: [PREDICTION_TAKER], extraArgs: [`--host-resolver-rules=MAP * 127.0.0.1:${c.server.directTlsPort}, EXCLUDE localhost`] });
     try {
       const setting = 'chrome.privacy.network.networkPredictionEnabled';
       const until = (condition: string) =>
@@ -161,7 +138,7 @@ describe('Speculation Rules prerender, with no DevTools attached to the page', (
       await bare.evaluateInWorker(isCordon, until("s.value === false && s.levelOfControl === 'controlled_by_this_extension'"));
       await bare.evaluateInWorker(isOtherExtension, `${setting}.set({ value: true })`);
       await bare.evaluateInWorker(isCordon, until('s.value === true'));
-      server.route(({ host, path }) => {
+      c.server.route(({ host, path }) => {
         if (host !== PAGE_HOST) return undefined;
         if (path === '/prerender-start') {
           return { headers: { 'Content-Type': 'text/html' }, body: `<!doctype html><script type="speculationrules">${JSON.stringify({ prerender: [{ source: 'list', urls: ['/prerender-target'] }] })}</script>` };
@@ -171,12 +148,12 @@ describe('Speculation Rules prerender, with no DevTools attached to the page', (
         }
         return undefined;
       });
-      server.reset();
+      c.server.reset();
       await bare.open(`https://${PAGE_HOST}/prerender-start`);
       await expect.poll(() => arrived(CONTROL).has('prerender-img'), { timeout: 30_000 }).toBe(true);
       // The prerendered page's request to the control host arrived; its request to TikTok did not.
-      expect(server.hitsFor(PAGE_HOST).some((h) => h.kind === 'http' && h.path === '/prerender-target')).toBe(true);
-      expect(server.hitsFor('tiktok.com').filter((h) => h.kind !== 'tls')).toEqual([]);
+      expect(c.server.hitsFor(PAGE_HOST).some((h) => h.kind === 'http' && h.path === '/prerender-target')).toBe(true);
+      expect(c.server.hitsFor('tiktok.com').filter((h) => h.kind !== 'tls')).toEqual([]);
     } finally {
       await bare.close();
     }

@@ -2,32 +2,18 @@
  * The committed verification vectors, run by the verifier inside Cordon's real service worker: the same
  * src/core code as the CLI, but with Chromium's WebCrypto doing the Ed25519 work.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Worker } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { useChromium } from '../support/fixture.ts';
 import type { VerifyContextJson } from '../../src/core/blocklist/index.ts';
-import { launchChromium, type LaunchedBrowser } from '../support/chromium.ts';
-import { startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
 import { loadVectors, runVectors, type Outcome } from '../vectors/vectors.ts';
 
-let server: TrafficServer;
-let browser: LaunchedBrowser;
-let worker: Worker;
-
-beforeAll(async () => {
-  server = await startTrafficServer();
-  browser = await launchChromium({ proxyUrl: server.proxyUrl });
-  worker = await browser.worker();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const c = useChromium({ ready: 'worker' });
 
 it('every committed vector gets the same verdict in the service worker as expected', async () => {
   const vectors = loadVectors();
   expect(vectors.length).toBeGreaterThan(50);
   const verify = (bytes: Uint8Array, context: VerifyContextJson): Promise<Outcome> =>
-    worker.evaluate(
+    c.worker.evaluate(
       async ({ base64, context }) => {
         type Diagnostics = {
           verifyBlocklist: (b: Uint8Array, c: unknown) => Promise<{ ok: boolean; status?: string; signers?: string[]; reason?: string }>;
