@@ -8,6 +8,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
+          setupFiles: ['test/support/suffix-setup.ts'],
           environment: 'node',
           // The CLI tests spawn `node --import tsx`: seconds each when the machine is busy.
           testTimeout: 20_000,
@@ -17,6 +18,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
+          setupFiles: ['test/support/suffix-setup.ts'],
           environment: 'node',
           // Real Chromium runs: one browser at a time keeps a 2-core machine honest about timing.
           fileParallelism: false,

@@ -21,6 +21,9 @@ import { fleetBenchmark } from './fleet.ts';
 import { snapshotDist } from './lib/chromium.ts';
 import { ms, table } from './lib/format.ts';
 import { describeMachine } from './lib/machine.ts';
+import { installNodeSuffixRules } from '../src/cli/suffix-rules.ts';
+
+installNodeSuffixRules();
 import type { Benchmark, BenchContext, Headline, Section } from './lib/types.ts';
 import { verifyBenchmark } from './verify.ts';
 

@@ -24,6 +24,9 @@ import {
   type VerifyContextJson,
 } from '../src/core/blocklist/index.ts';
 import type { Expectation, TestVector } from '../test/vectors/vectors.ts';
+import { installNodeSuffixRules } from '../src/cli/suffix-rules.ts';
+
+installNodeSuffixRules();
 
 const VECTORS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'vectors');
 

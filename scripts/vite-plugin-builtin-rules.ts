@@ -8,11 +8,17 @@ import { CATALOGUE, DEFAULT_BUILTIN_APP_IDS } from '../src/core/catalogue/index.
 import { BLOCK_PAGE_PATH } from '../src/core/paths.ts';
 import type { BrowserTarget } from '../src/core/dnr.ts';
 import { compileRules } from '../src/core/rules.ts';
+import { installNodeSuffixRules, suffixRulesFromTldts } from '../src/cli/suffix-rules.ts';
+
+/** Where the extension finds the Public Suffix List's rules, loaded only when it verifies a list. */
+export const SUFFIX_RULES_FILE = 'psl.json';
 
 export function builtinRules(options: { extensionOrigin: string; target: BrowserTarget; fileName: string }): Plugin {
   return {
     name: 'cordon:builtin-rules',
     buildStart() {
+      installNodeSuffixRules();
+      this.emitFile({ type: 'asset', fileName: SUFFIX_RULES_FILE, source: JSON.stringify(suffixRulesFromTldts()) });
       const apps = CATALOGUE.filter((app) => DEFAULT_BUILTIN_APP_IDS.includes(app.id));
       const rules = compileRules(apps, {
         blockPageUrl: `${options.extensionOrigin}/${BLOCK_PAGE_PATH}`,

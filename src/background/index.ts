@@ -14,6 +14,7 @@ import type { CordonState, EnforcedApp } from '../core/state.ts';
 import { likelyOrigins, purgePageWorkers } from './page-workers.ts';
 import { nextPredictionRecord } from '../core/prediction.ts';
 import { disableNetworkPrediction, onPredictionSettingChange } from './privacy.ts';
+import { ensureSuffixRules } from './suffix-list.ts';
 import { fromTopLevelPage } from './sender.ts';
 import { POPUP_PATH } from '../core/paths.ts';
 import { loadSchedule, loadState, saveState, STATE_KEY } from './storage.ts';
@@ -114,7 +115,16 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
 });
 // Diagnostics: lets an admin (devtools) or a test run this worker's own verifier on an envelope. It
 // only reads its arguments: it holds no secret and changes no rule or state.
-Object.assign(globalThis, { cordonDiagnostics: { verifyBlocklist, contextFromJson, navigationEvents: () => navigationEvents } });
+Object.assign(globalThis, {
+  cordonDiagnostics: {
+    verifyBlocklist: async (...args: Parameters<typeof verifyBlocklist>) => {
+      await ensureSuffixRules();
+      return verifyBlocklist(...args);
+    },
+    contextFromJson,
+    navigationEvents: () => navigationEvents,
+  },
+});
 
 // Another extension (or a policy) may change the setting at any time.
 onPredictionSettingChange(() => void guardPrediction());

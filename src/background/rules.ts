@@ -7,7 +7,7 @@ import browser from 'webextension-polyfill';
 import type { Rule } from '../core/dnr.ts';
 import { BLOCK_PAGE_PATH, BUILTIN_RULESET_ID } from '../core/paths.ts';
 import type { VerifySuccess } from '../core/blocklist/verify.ts';
-import { compileRules, compileVerifiedList, isProxyRule, type BlockedApp } from '../core/rules.ts';
+import { compileCheckedApps, compileVerifiedList, isProxyRule, type BlockedApp } from '../core/rules.ts';
 import { extensionPageUrl } from './extension-url.ts';
 
 // The polyfill's DNR types follow Firefox; Cordon's own Rule type follows Chrome (see core/dnr.ts).
@@ -22,9 +22,13 @@ const dnr = () => browser.declarativeNetRequest as unknown as Dnr;
 
 const compileOptions = (keepReachable: readonly string[]) => ({ blockPageUrl: extensionPageUrl(BLOCK_PAGE_PATH), target: __BROWSER__, keepReachable });
 
-/** `keepReachable`: the list host, which no rule may block (see CompileOptions). */
+/**
+ * For the built-in catalogue's apps and apps recorded from a list verified earlier: their names were
+ * checked then (core/rules.ts `compileCheckedApps`). `keepReachable`: the list host, which no rule may
+ * block (see CompileOptions).
+ */
 export function compileForBrowser(apps: readonly BlockedApp[], keepReachable: readonly string[] = []): Rule[] {
-  return compileRules(apps, compileOptions(keepReachable));
+  return compileCheckedApps(apps, compileOptions(keepReachable));
 }
 
 /** For a list just verified: its names were checked by the verifier, and are not checked again. */

@@ -30,6 +30,7 @@ import { parsePolicy, type Policy, type PolicyResult } from '../core/policy.ts';
 import type { CordonState, Problem } from '../core/state.ts';
 import { compileForBrowser, compileVerifiedForBrowser, enforceRules, forgetAppliedRules } from './rules.ts';
 import { readManagedPolicy } from './managed-policy.ts';
+import { ensureSuffixRules } from './suffix-list.ts';
 import { loadAccepted, loadAcceptedEnvelope, loadSchedule, loadState, saveAccepted, saveSchedule, saveState } from './storage.ts';
 
 export type Trigger = 'install' | 'startup' | 'policy-change' | 'alarm' | 'check-now';
@@ -108,7 +109,7 @@ export async function reconcile(): Promise<void> {
     const [accepted, envelope] = await Promise.all([loadAccepted(), loadAcceptedEnvelope()]);
     const result =
       accepted && envelope !== undefined
-        ? await verifyStored(envelope, { trustedKeys: accepted.trustedKeys, threshold: accepted.threshold, expectedListId: accepted.listId, now: new Date() })
+        ? await verifyStored(envelope, { trustedKeys: accepted.trustedKeys, threshold: accepted.threshold, expectedListId: accepted.listId, now: new Date(), checkNames: false })
         : undefined;
     if (!result?.ok) {
       // Leave the rules exactly as they are: they were applied from a list that verified at the time.
@@ -136,6 +137,7 @@ async function signedDecision(settings: Extract<Policy, { kind: 'signed' }>, pre
     if (fetched.kind === 'failed') attempt = fetched;
     else if (fetched.kind === 'not-modified') attempt = { kind: 'not-modified', validatorsSent: validators !== undefined };
     else {
+      await ensureSuffixRules();
       const result = await verifyBlocklist(fetched.bytes, fetchedListContext(settings, accepted, trust, now));
       // The exact bytes that verified, kept to verify again at start-up and after a policy change.
       attempt = { kind: 'verified', result, envelope: new TextDecoder().decode(fetched.bytes), validators: fetched.validators };

@@ -10,6 +10,10 @@ import { sign } from './commands/sign.ts';
 import { verify } from './commands/verify.ts';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './errors.ts';
 import type { Io } from './io.ts';
+import { installNodeSuffixRules } from './suffix-rules.ts';
+
+// Every command that checks a domain needs the Public Suffix List: tldts's copy, as the build uses.
+installNodeSuffixRules();
 
 export const COMMANDS: readonly Command[] = [keygen, sign, verify, inspect, catalog, policy];
 

@@ -60,7 +60,9 @@ export type StoredTrust =
 
 /**
  * Verifies a stored envelope under `context`. An expired list is checked as of its last valid instant:
- * it must stay enforced (stale) until a newer list arrives, never fall away because time passed.
+ * it must stay enforced (stale) until a newer list arrives, never fall away because time passed. The
+ * caller passes `checkNames: false` for a list this browser accepted with every check (its names are
+ * what they were; signatures, threshold and listId are what a change of trust is about).
  */
 export async function verifyStored(envelope: string, context: VerifyContext): Promise<VerifyResult> {
   const bytes = new TextEncoder().encode(envelope);
@@ -91,6 +93,7 @@ export async function assessStoredList(
     threshold: settings.threshold,
     expectedListId: settings.listId,
     now,
+    checkNames: false,
   });
   return result.ok ? { kind: 'trusted', verified: result, envelope } : { kind: 'distrusted', failure: result };
 }

@@ -6,7 +6,7 @@
  * `'tiktok.com:80'`, `'tiktok.com/path'`), and rejects a whole update for one non-ASCII domain. A list
  * that "blocks" such a value gives a false sense of safety, so every domain passes through here first.
  */
-import { getPublicSuffix } from 'tldts';
+import { isPublicSuffix } from './public-suffix.ts';
 
 export { hostOf, isSameOrSubdomain } from './host.ts';
 
@@ -184,15 +184,10 @@ export function checkCanonicalDomain(input: unknown): DomainCheck {
 }
 
 /**
- * Public suffixes from both sections of the Public Suffix List: blocking `github.io` or `cloudfront.net`
- * would block every site hosted there, which no app entry may do.
+ * Public suffixes from both sections of the Public Suffix List (core/public-suffix.ts): blocking
+ * `github.io` or `cloudfront.net` would block every site hosted there, which no app entry may do.
  */
-export function isPublicSuffix(host: string): boolean {
-  // getPublicSuffix stops after the suffix lookup; a full parse() also derives domain and subdomain.
-  return getPublicSuffix(host, PSL_OPTIONS) === host;
-}
-
-const PSL_OPTIONS = { allowPrivateDomains: true, extractHostname: false } as const;
+export { isPublicSuffix };
 
 /**
  * Removes duplicates and any domain already covered by a parent in the same set: `requestDomains`

@@ -164,7 +164,19 @@ function compileApps(
 /** Whether `rule` is one of the website-proxy expressions (on top of an app's own rules). */
 export const isProxyRule = (rule: Rule): boolean => rule.condition.requestDomains?.length === 1 && rule.condition.requestDomains[0] === TRANSLATE_PROXY_SUFFIX;
 
-/** Every host a set of apps blocks, pruned: for matching open tabs and purging page service workers. */
+/**
+ * `compileRules` for apps whose names were checked before: the built-in catalogue (its unit tests check
+ * every name, test/unit/catalogue.test.ts) and apps the worker recorded from a list it verified. The
+ * worker compiles these without the Public Suffix List, which it loads only to verify a new list.
+ */
+export function compileCheckedApps(apps: readonly BlockedApp[], options: CompileOptions): Rule[] {
+  return compileApps(apps, options, (_appId, values) => [...values]);
+}
+
+/**
+ * Every host a set of apps blocks, pruned: for matching open tabs and purging page service workers.
+ * The names are the recorded apps' (checked when they were accepted), so they are not checked again.
+ */
 export function blockedDomainsOf(apps: readonly BlockedApp[]): string[] {
-  return pruneSubdomains(apps.flatMap((app) => canonicalDomains(app.id, [...app.domains, ...(app.hosts ?? [])])));
+  return pruneSubdomains(apps.flatMap((app) => [...app.domains, ...(app.hosts ?? [])]));
 }

@@ -34,6 +34,12 @@ export interface VerifyContext {
   readonly now: Date;
   /** The list currently enforced, for rollback and conflict detection. Absent on first fetch. */
   readonly lastAccepted?: LastAccepted;
+  /**
+   * Whether to check what the list would block (step 10: every name canonical, no name conflict, not
+   * the list's own host). Default true. False only to verify again a list this browser accepted with
+   * every check: its names have not changed, and step 10 is what needs the Public Suffix List.
+   */
+  readonly checkNames?: boolean;
 }
 
 export interface VerifySuccess {
@@ -207,6 +213,7 @@ export async function verifyBlocklist(envelopeBytes: Uint8Array, ctx: VerifyCont
   }
 
   // 10. What it would block.
+  if (ctx.checkNames === false) return { ok: true, list, payloadBytes, payloadSha256, signers: signers.map((k) => k.keyId), status };
   const invalidDomain = findInvalidDomain(list);
   if (invalidDomain?.kind === 'name-conflict') return fail('name-conflict', invalidDomain.message, { path: invalidDomain.path });
   if (invalidDomain !== undefined) {

@@ -1,0 +1,46 @@
+/**
+ * The Public Suffix List lookup the extension carries as data (core/public-suffix.ts) against tldts, the
+ * library it replaces in the worker: the same answer for every rule, a name below every rule, every
+ * exception and a name below it, and random hosts.
+ */
+import fc from 'fast-check';
+import { getPublicSuffix } from 'tldts';
+import { describe, expect, it } from 'vitest';
+import { suffixRulesFromTldts } from '../../src/cli/suffix-rules.ts';
+import { compileSuffixRules, isPublicSuffixIn } from '../../src/core/public-suffix.ts';
+
+const rules = suffixRulesFromTldts();
+const trie = compileSuffixRules(rules);
+const tldts = (host: string) => getPublicSuffix(host, { allowPrivateDomains: true, extractHostname: false }) === host;
+
+describe('the Public Suffix List as data', () => {
+  it('holds the whole list: thousands of rules, wildcards and exceptions', () => {
+    expect(rules.rules.length).toBeGreaterThan(9000);
+    expect(rules.rules).toEqual(expect.arrayContaining(['com', 'co.uk', 'github.io', '*.ck']));
+    expect(rules.exceptions).toContain('www.ck');
+  });
+
+  it('answers as tldts does for every rule, a name below each, every exception and a name below each', () => {
+    const hosts = [
+      ...rules.rules.map((r) => r.replace('*', 'wild')),
+      ...rules.rules.map((r) => `below.${r.replace('*', 'wild')}`),
+      ...rules.exceptions,
+      ...rules.exceptions.map((e) => `below.${e}`),
+    ];
+    const disagreements = hosts.filter((h) => isPublicSuffixIn(trie, h) !== tldts(h));
+    expect(disagreements).toEqual([]);
+    expect(hosts.length).toBeGreaterThan(18_000);
+  });
+
+  it('answers as tldts does for random hosts', () => {
+    const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,6}[a-z0-9])?$/);
+    const tld = fc.constantFrom(...rules.rules.filter((r) => !r.includes('*')).slice(0, 400), 'com', 'uk', 'jp', 'ck', 'io');
+    fc.assert(
+      fc.property(fc.array(label, { maxLength: 3 }), tld, (labels, suffix) => {
+        const host = [...labels, suffix].join('.');
+        expect(isPublicSuffixIn(trie, host)).toBe(tldts(host));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
