@@ -22,10 +22,11 @@ import { snapshotDist } from './lib/chromium.ts';
 import { ms, table } from './lib/format.ts';
 import { describeMachine } from './lib/machine.ts';
 import { installNodeSuffixRules } from '../src/cli/suffix-rules.ts';
-
-installNodeSuffixRules();
 import type { Benchmark, BenchContext, Headline, Section } from './lib/types.ts';
 import { verifyBenchmark } from './verify.ts';
+
+// The Public Suffix List for src/core's domain checks (core/public-suffix.ts).
+installNodeSuffixRules();
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RAW_DIR = join(ROOT, 'test-results', 'bench');

@@ -26,6 +26,7 @@ import {
 import type { Expectation, TestVector } from '../test/vectors/vectors.ts';
 import { installNodeSuffixRules } from '../src/cli/suffix-rules.ts';
 
+// The Public Suffix List for src/core's domain checks (core/public-suffix.ts).
 installNodeSuffixRules();
 
 const VECTORS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'vectors');
