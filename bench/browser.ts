@@ -14,6 +14,8 @@
  * Enterprise policy reaches each browser through a private mount namespace (bench/lib/chromium.ts),
  * so nothing here is visible to other Chromium processes on the machine.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import type { Rule } from '../src/core/dnr.ts';
 import { compileRules, type BlockedApp } from '../src/core/rules.ts';
@@ -558,7 +560,17 @@ function routePages(server: TrafficServer): void {
 }
 
 interface LoadConfig {
-  readonly id: 'none' | 'prediction-off' | 'cordon-builtin' | 'cordon-rules-10k' | 'cordon-10k' | 'urlblocklist-1k' | 'cordon-1k';
+  readonly id:
+    | 'none'
+    | 'prediction-off'
+    | 'control'
+    | 'control-worker'
+    | 'cordon-0'
+    | 'cordon-builtin'
+    | 'cordon-rules-10k'
+    | 'cordon-10k'
+    | 'urlblocklist-1k'
+    | 'cordon-1k';
   readonly label: string;
   readonly browser: BenchBrowser;
   readonly page: Page;
@@ -596,6 +608,35 @@ interface LoadResult {
   readonly pages: number;
   readonly subresourcesPerPage: number;
   readonly checks: Record<string, string>;
+  /** Navigation events Cordon's worker handled during the measured loads (all of them unblocked pages). */
+  readonly workerEvents: { readonly id: string; readonly navigations: number; readonly events: number }[];
+}
+
+/**
+ * The yardstick (issue #13): the smallest extension that blocks with declarativeNetRequest, one static
+ * rule and no background at all; and the same with a worker that only listens to `tabs.onUpdated`, the
+ * cost of waking a worker for every navigation.
+ */
+function writeControlExtensions(dir: string): { control: string; controlWorker: string } {
+  const control = join(dir, 'control');
+  const controlWorker = join(dir, 'control-worker');
+  const rule = [{ id: 1, priority: 1, action: { type: 'block' }, condition: { requestDomains: ['control-blocked.example'], resourceTypes: ['main_frame', 'sub_frame', 'script', 'image', 'xmlhttprequest', 'other'] } }];
+  const base = {
+    manifest_version: 3,
+    version: '1.0',
+    permissions: ['declarativeNetRequest'],
+    declarative_net_request: { rule_resources: [{ id: 'one', enabled: true, path: 'rules.json' }] },
+  };
+  for (const [path, manifest, worker] of [
+    [control, { ...base, name: 'DNR control (one static rule, no background)' }, undefined],
+    [controlWorker, { ...base, name: 'DNR control with a tabs.onUpdated worker', permissions: ['declarativeNetRequest', 'tabs'], background: { service_worker: 'worker.js' } }, "chrome.tabs.onUpdated.addListener((tabId, change) => { if (change.url) self.lastUrl = change.url; });\n"],
+  ] as const) {
+    mkdirSync(path, { recursive: true });
+    writeFileSync(join(path, 'manifest.json'), JSON.stringify(manifest, null, 2));
+    writeFileSync(join(path, 'rules.json'), JSON.stringify(rule));
+    if (worker) writeFileSync(join(path, 'worker.js'), worker);
+  }
+  return { control, controlWorker };
 }
 
 async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: number, latencyRounds: number): Promise<LoadResult> {
@@ -624,6 +665,16 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
     // A quick run keeps three configurations; a full one adds those that take Cordon apart.
     const full = !ctx.quick;
     await launch('none', 'no extension', { proxyUrl: server.proxyUrl });
+    const controls = writeControlExtensions(join(ctx.rawDir, 'control-extensions'));
+    await launch('control', 'control extension: declarativeNetRequest, one static rule, no worker', { proxyUrl: server.proxyUrl, extension: controls.control });
+    if (full) {
+      await launch('control-worker', 'control extension + a worker listening to tabs.onUpdated', { proxyUrl: server.proxyUrl, extension: controls.controlWorker });
+      await launch('cordon-0', 'Cordon with no names at all (policy builtinApps: [])', {
+        proxyUrl: server.proxyUrl,
+        extension: ctx.dist,
+        policy: cordonPolicy(EXTENSION_ID, { builtinApps: [], organization: 'Acme Corp' }),
+      });
+    }
     // Cordon turns network prediction off; this configuration turns it off without Cordon, so the two
     // costs can be told apart.
     if (full) {
@@ -731,7 +782,16 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
       }
       return out;
     };
+    const cordonConfigs = configs.filter((c) => c.id.startsWith('cordon-'));
+    const eventsOf = async (c: LoadConfig) =>
+      (await c.browser.worker()).evaluate(() => (globalThis as unknown as { cordonDiagnostics: { navigationEvents(): number } }).cordonDiagnostics.navigationEvents());
+    const eventsBefore = new Map<string, number>();
+    for (const c of cordonConfigs) eventsBefore.set(c.id, await eventsOf(c));
     turns.push(...(await measure(configs, rounds, true, '')));
+    const workerEvents: LoadResult['workerEvents'] = [];
+    for (const c of cordonConfigs) {
+      workerEvents.push({ id: c.id, navigations: (rounds + 1) * PAGE_NAMES.length, events: (await eventsOf(c)) - (eventsBefore.get(c.id) ?? 0) });
+    }
 
     const pairIn = (list: readonly Map<string, number>[], of: string, to: string): Paired => {
       const ratios = list.map((t) => (t.get(of) ?? NaN) / (t.get(to) ?? NaN)).filter((r) => Number.isFinite(r));
@@ -774,6 +834,11 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
         ),
       })),
       steps: [
+        { label: 'the control extension (DNR, one static rule, no worker) / no extension', of: 'control', to: 'none' },
+        { label: 'a worker woken by every navigation (tabs.onUpdated) / the control', of: 'control-worker', to: 'control' },
+        { label: 'Cordon with no names / the control', of: 'cordon-0', to: 'control' },
+        { label: 'Cordon with its built-in entry / the control', of: 'cordon-builtin', to: 'control' },
+        { label: 'Cordon at 10,000 names / the control', of: 'cordon-10k', to: 'control' },
         { label: 'network prediction off (by policy, no extension)', of: 'prediction-off', to: 'none' },
         { label: 'Cordon loaded with its built-in entry (worker, static ruleset)', of: 'cordon-builtin', to: 'prediction-off' },
         { label: '+ 10,000 names as DNR rules', of: 'cordon-rules-10k', to: 'cordon-builtin' },
@@ -788,6 +853,7 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
       pages: PAGE_NAMES.length,
       subresourcesPerPage: 11,
       checks,
+      workerEvents,
     };
   } finally {
     for (const c of configs) await c.browser.close();
@@ -1008,7 +1074,29 @@ function report(result: BrowserResult): { markdown: string; headlines: Headline[
         verdict: lat10k.paired.interval[1] <= GOAL_LOAD_RATIO ? 'met' : lat10k.paired.interval[0] > GOAL_LOAD_RATIO ? 'missed' : 'inconclusive',
       });
     }
-    for (const id of ['urlblocklist-1k', 'cordon-1k']) {
+    // The yardstick (issue #13): Cordon against the smallest DNR extension, which pays the same proxy hop.
+    for (const [of, what] of [
+      ['cordon-0', 'Page load, Cordon with no names / minimal DNR control extension'],
+      ['cordon-10k', 'Page load, Cordon holding 10k names / minimal DNR control extension'],
+    ] as const) {
+      const step = l.steps.find((st) => st.of === of && st.to === 'control');
+      if (!step) continue;
+      headlines.push({
+        what,
+        goal: '≤ 1.01',
+        measured: `${step.paired.median.toFixed(3)} (95 % interval ${range(step.paired)})`,
+        verdict: step.paired.interval[1] <= 1.01 ? 'met' : step.paired.interval[0] > 1.01 ? 'missed' : 'inconclusive',
+      });
+    }
+    for (const w of l.workerEvents ?? []) {
+      headlines.push({
+        what: `Worker events during ${w.navigations} loads of unblocked pages (${w.id})`,
+        goal: '0',
+        measured: String(w.events),
+        verdict: w.events === 0 ? 'met' : 'missed',
+      });
+    }
+    for (const id of ['control', 'urlblocklist-1k', 'cordon-1k']) {
       const c = l.configs.find((x) => x.id === id);
       if (c) headlines.push({ what: `Page load, ${c.label} / no extension`, goal: 'reference', measured: `${c.paired.median.toFixed(3)} (95 % interval ${range(c.paired)})`, verdict: 'info' });
     }
