@@ -277,6 +277,8 @@ export const verifyBenchmark: Benchmark<VerifyResultSet> = {
 };
 
 if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === '--cold') {
+  const { installNodeSuffixRules } = await import('../src/cli/suffix-rules.ts');
+  installNodeSuffixRules();
   const { body, context } = JSON.parse(readFileSync(process.argv[3] ?? '', 'utf8')) as { body: string; context: VerifyContextJson };
   const envelope = new TextEncoder().encode(body);
   const t0 = performance.now();
