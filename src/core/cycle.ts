@@ -267,7 +267,8 @@ export function decideSignedCycle(input: SignedCycleInput): CycleDecision {
       break;
     }
     case 'none':
-      standing = standApps(base, fallbackApps(settings.floorApps));
+      // No list yet: what is enforced is the built-in floor, and the pages say so (not "signed list").
+      standing = standApps({ ...base, source: { kind: 'builtin' } }, fallbackApps(settings.floorApps));
       break;
   }
 

@@ -207,6 +207,9 @@ describe('decideSignedCycle', () => {
     const d = decideSignedCycle({ settings: next, previous, accepted: undefined, trust: { kind: 'none' }, attempt: { kind: 'failed', code: 'fetch-network', message: 'down' }, now: NOW });
     expect(blockedIds(d.state)).toEqual(['deepseek']);
     expect(d.enforce).toEqual({ kind: 'apps', apps: appsFromCatalogue(['deepseek']) });
+    // The pages say where the rule comes from: the built-in catalogue, until a list arrives.
+    expect(d.state.source).toEqual({ kind: 'builtin' });
+    expect(d.state.problem?.code).toBe('fetch-network');
   });
 });
 
