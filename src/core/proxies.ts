@@ -71,7 +71,7 @@ export const MAX_PROXY_SINGLE = 60;
  * `hosts` in groups whose alternation stays within the limits above. A host too long even alone is
  * left out: its proxy host itself is still blocked exactly (`requestDomains`), only not the names below.
  */
-export function translateProxyGroups(hosts: readonly string[]): string[][] {
+export function translateProxyGroups(hosts: readonly string[], maxGroups = Infinity): string[][] {
   const groups: string[][] = [];
   let current: string[] = [];
   let length = 0;
@@ -82,10 +82,11 @@ export function translateProxyGroups(hosts: readonly string[]): string[][] {
       groups.push(current);
       current = [];
       length = 0;
+      if (groups.length >= maxGroups) return groups;
     }
     length += (current.length > 0 ? 1 : 0) + size;
     current.push(host);
   }
-  if (current.length > 0) groups.push(current);
+  if (current.length > 0 && groups.length < maxGroups) groups.push(current);
   return groups;
 }

@@ -16,16 +16,24 @@ export interface SuffixRules {
 }
 
 /**
- * The rules as two sets of dotted paths: every rule, and every path that lies on the way to one (all
+ * The rules as sets of dotted paths: every rule, and every path that lies on the way to one (all
  * suffixes of every rule, `*` kept as a label). Walking a host from the right then needs one set
- * lookup per label and no tree of objects: cheap to build when the worker loads the list.
+ * lookup per label, on slices of the host itself, and no tree of objects: cheap to build when the
+ * worker loads the list, and about as fast as tldts's packed trie per lookup.
  */
-export interface SuffixTrie {
-  readonly rules: { readonly ends: ReadonlySet<string>; readonly paths: ReadonlySet<string> };
-  readonly exceptions: { readonly ends: ReadonlySet<string>; readonly paths: ReadonlySet<string> };
+interface PathSets {
+  readonly ends: ReadonlySet<string>;
+  readonly paths: ReadonlySet<string>;
 }
 
-function setsOf(rules: readonly string[]): SuffixTrie['rules'] {
+export interface SuffixTrie {
+  readonly rules: PathSets;
+  readonly exceptions: PathSets;
+  /** The last labels under which any exception exists (`ck`, `jp`, ...): only those hosts need that walk. */
+  readonly exceptionTlds: ReadonlySet<string>;
+}
+
+function setsOf(rules: readonly string[]): PathSets {
   const ends = new Set<string>();
   const paths = new Set<string>();
   for (const rule of rules) {
@@ -36,36 +44,56 @@ function setsOf(rules: readonly string[]): SuffixTrie['rules'] {
 }
 
 export function compileSuffixRules(rules: SuffixRules): SuffixTrie {
-  return { rules: setsOf(rules.rules), exceptions: setsOf(rules.exceptions) };
+  return {
+    rules: setsOf(rules.rules),
+    exceptions: setsOf(rules.exceptions),
+    exceptionTlds: new Set(rules.exceptions.map((e) => e.slice(e.lastIndexOf('.') + 1))),
+  };
 }
 
-/** How many labels, from the right, the deepest rule on the host's path covers (0: none). */
-function deepestRule(trie: SuffixTrie['rules'], labels: readonly string[]): number {
-  let path = '';
+/**
+ * How many labels, from the right, the deepest rule on the host's path covers (0: none), and how many
+ * labels the host has. At each label the exact child is taken where the path exists, the `*` child
+ * otherwise (never for an empty label), as tldts does.
+ */
+function walk(sets: PathSets, host: string): { deepest: number; labels: number } {
   let deepest = 0;
-  for (let i = labels.length - 1, depth = 1; i >= 0; i--, depth++) {
-    const label = labels[i] as string;
-    const exact = path === '' ? label : `${label}.${path}`;
+  let depth = 0;
+  let path = '';
+  // While no wildcard was taken, the path is the host's own tail and a slice of it needs no joining.
+  let exact = true;
+  let end = host.length;
+  for (;;) {
+    const dot = host.lastIndexOf('.', end - 1);
+    const start = dot + 1;
+    depth++;
+    const candidate = exact ? host.slice(start) : `${host.slice(start, end)}.${path}`;
     let next: string | undefined;
-    if (trie.paths.has(exact)) next = exact;
-    else if (label !== '') {
+    if (sets.paths.has(candidate)) next = candidate;
+    else if (start < end) {
       const wildcard = path === '' ? '*' : `*.${path}`;
-      if (trie.paths.has(wildcard)) next = wildcard;
+      if (sets.paths.has(wildcard)) {
+        next = wildcard;
+        exact = false;
+      }
     }
     if (next === undefined) break;
     path = next;
-    if (trie.ends.has(path)) deepest = depth;
+    if (sets.ends.has(path)) deepest = depth;
+    if (dot < 0) break;
+    end = dot;
   }
-  return deepest;
+  let labels = 1;
+  for (let i = host.indexOf('.'); i !== -1; i = host.indexOf('.', i + 1)) labels++;
+  return { deepest, labels };
 }
 
 export function isPublicSuffixIn(trie: SuffixTrie, host: string): boolean {
-  const labels = host.split('.');
   // An exception makes the suffix shorter than the host it names (`www.ck` → `ck`), and of any host below.
-  if (deepestRule(trie.exceptions, labels) > 0) return false;
-  const depth = deepestRule(trie.rules, labels);
+  if (trie.exceptionTlds.has(host.slice(host.lastIndexOf('.') + 1)) && walk(trie.exceptions, host).deepest > 0) return false;
+  const { deepest, labels } = walk(trie.rules, host);
   // No rule at all: the list's default rule `*` makes the last label the suffix.
-  return depth > 0 ? depth === labels.length : labels.length === 1;
+  return deepest > 0 ? deepest === labels : labels === 1;
 }
 
 let installed: SuffixTrie | undefined;

@@ -134,7 +134,8 @@ describe.each(CATALOGUE_ENTRIES.map((app) => [app.id, app] as const))('entry %s'
     const own = rules.filter((r) => !isProxyRule(r));
     expect(own.length).toBeGreaterThanOrEqual(2);
     expect(own.length).toBeLessThanOrEqual(RULES_PER_APP_MAX);
-    expect(rules[0]?.condition.requestDomains).toHaveLength(2 * valuesOf(app).length);
+    // Every name is carried by a proxy expression (the catalogue is small), so requestDomains holds the names only.
+    expect(rules[0]?.condition.requestDomains).toHaveLength(valuesOf(app).length);
     expect(rules.filter(isProxyRule).length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -8,7 +8,8 @@ import { CATALOGUE } from '../../src/core/catalogue/index.ts';
 import { NAVIGATION_TYPES, SUBRESOURCE_TYPES } from '../../src/core/dnr.ts';
 import { matchBlockedApp } from '../../src/core/match.ts';
 import { envelopeBytes, loadVectors } from '../vectors/vectors.ts';
-import { translateProxyRegex } from '../../src/core/proxies.ts';
+import { translateProxyGroups, translateProxyHost, translateProxyRegex } from '../../src/core/proxies.ts';
+import { pruneSubdomains } from '../../src/core/domain.ts';
 import { blockedDomainsOf, compileRules, compileVerifiedList, InvalidDomainError, isProxyRule, MAX_PROXY_REGEX_GROUPS, RULES_PER_APP_MAX } from '../../src/core/rules.ts';
 
 /** An app's own rules, without the website-proxy expressions that follow them. */
@@ -21,7 +22,8 @@ describe('compileRules', () => {
     const rules = compileRules([{ id: 'tiktok', domains: ['TikTok.com', 'www.tiktok.com', 'tiktokv.com'] }], {
       blockPageUrl,
     });
-    const names = ['tiktok.com', 'tiktokv.com', 'tiktok-com.translate.goog', 'tiktokv-com.translate.goog'];
+    // The proxy expressions carry both names (and the names below them): no exact proxy host needed.
+    const names = ['tiktok.com', 'tiktokv.com'];
     const proxy = { requestDomains: ['translate.goog'], regexFilter: translateProxyRegex(['tiktok.com', 'tiktokv.com']), isUrlFilterCaseSensitive: true };
     const redirect = { type: 'redirect', redirect: { regexSubstitution: `${blockPageUrl}#app=tiktok&url=\\0` } };
     expect(rules).toEqual([
@@ -52,7 +54,7 @@ describe('compileRules', () => {
       [{ id: 'x', domains: ['x.example'], hosts: ['cdn.x.example', 'x-media.sharedcdn.example'] }],
       { blockPageUrl },
     );
-    expect(redirect?.condition.requestDomains).toEqual(['x-media.sharedcdn.example', 'x.example', 'x--media-sharedcdn-example.translate.goog', 'x-example.translate.goog']);
+    expect(redirect?.condition.requestDomains).toEqual(['x-media.sharedcdn.example', 'x.example']);
   });
 
   it('adds an allow rule that outranks the block, only inside the app\'s own hosts', () => {
@@ -69,9 +71,14 @@ describe('compileRules', () => {
     const domains = Array.from({ length: 100_000 }, (_, i) => `host-${i}.example`);
     const rules = compileRules([{ id: 'big', domains, allow: ['host-1.example'] }], { blockPageUrl });
     expect(own(rules).length).toBeLessThanOrEqual(RULES_PER_APP_MAX);
-    expect(rules[0]?.condition.requestDomains).toHaveLength(200_000);
-    // The proxy expressions are capped, whatever the list: Chromium allows 1,000 regex rules.
-    expect(rules.filter(isProxyRule)).toHaveLength(2 * MAX_PROXY_REGEX_GROUPS);
+    // The proxy expressions are capped, whatever the list (Chromium allows 1,000 regex rules): every
+    // name they do not carry is blocked on the proxy as an exact host.
+    const proxyRules = rules.filter(isProxyRule);
+    expect(proxyRules).toHaveLength(2 * MAX_PROXY_REGEX_GROUPS);
+    const carried = new Set(translateProxyGroups(pruneSubdomains(domains), MAX_PROXY_REGEX_GROUPS).flat());
+    const requestDomains = new Set(rules[0]?.condition.requestDomains);
+    expect(requestDomains.size).toBe(100_000 + (100_000 - carried.size));
+    for (const name of domains) expect(carried.has(name) || requestDomains.has(translateProxyHost(name)), name).toBe(true);
   });
 
   it('skips an app with nothing to block rather than emitting an empty requestDomains (Chrome rejects it)', () => {
