@@ -16,11 +16,10 @@ import { nextPredictionRecord } from '../core/prediction.ts';
 import { disableNetworkPrediction, onPredictionSettingChange } from './privacy.ts';
 import { ensureSuffixRules } from './suffix-list.ts';
 import { fromTopLevelPage } from './sender.ts';
-import { POPUP_PATH } from '../core/paths.ts';
 import { loadSchedule, loadState, saveState, STATE_KEY } from './storage.ts';
 import { registerBadge, updateBadge } from './badge.ts';
 import { grant, outsideAllowances, registerWarnHandlers } from './warn.ts';
-import { parseRequest } from '../core/contract.ts';
+import { parseRequest, REQUEST_SENDERS } from '../core/contract.ts';
 import { redirectOpenTabs, watchNavigations } from './tabs.ts';
 import { exclusive, reconcile, runCycle, type Trigger } from './update-cycle.ts';
 
@@ -72,7 +71,8 @@ async function guardPrediction(): Promise<void> {
 }
 
 async function start(trigger: 'install' | 'startup'): Promise<void> {
-  await disableNetworkPrediction().catch(() => undefined);
+  // Prediction was switched off as this worker started (guardPrediction at the bottom); this records
+  // how it stands once the start-up cycle has written a state to record it in.
   await stateLoaded;
   await exclusive(reconcile);
   await cycle(trigger);
@@ -108,7 +108,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
   if (request === undefined) return undefined;
   switch (request.type) {
     case 'check-now':
-      return fromTopLevelPage(sender, POPUP_PATH) ? cycle('check-now') : undefined;
+      return fromTopLevelPage(sender, REQUEST_SENDERS[request.type]) ? cycle('check-now') : undefined;
     case 'warn-continue':
       return grant(request, sender);
   }

@@ -15,20 +15,18 @@ export interface Schedule {
   readonly failures: number;
 }
 
-const KEYS = { state: STORAGE_KEYS.state, accepted: STORAGE_KEYS.accepted, envelope: STORAGE_KEYS.acceptedEnvelope, schedule: STORAGE_KEYS.schedule } as const;
-
 async function read<T>(key: string): Promise<T | undefined> {
   const stored = await browser.storage.local.get(key);
   return stored[key] as T | undefined;
 }
 
-export const loadState = async (): Promise<CordonState | undefined> => readState(await read<unknown>(KEYS.state));
-export const loadAccepted = () => read<AcceptedList>(KEYS.accepted);
-export const loadAcceptedEnvelope = () => read<string>(KEYS.envelope);
-export const loadSchedule = async (): Promise<Schedule> => (await read<Schedule>(KEYS.schedule)) ?? { failures: 0 };
+export const loadState = async (): Promise<CordonState | undefined> => readState(await read<unknown>(STORAGE_KEYS.state));
+export const loadAccepted = () => read<AcceptedList>(STORAGE_KEYS.accepted);
+export const loadAcceptedEnvelope = () => read<string>(STORAGE_KEYS.acceptedEnvelope);
+export const loadSchedule = async (): Promise<Schedule> => (await read<Schedule>(STORAGE_KEYS.schedule)) ?? { failures: 0 };
 
 export async function saveState(state: CordonState): Promise<void> {
-  await browser.storage.local.set({ [KEYS.state]: state });
+  await browser.storage.local.set({ [STORAGE_KEYS.state]: state });
 }
 
 /**
@@ -36,11 +34,11 @@ export async function saveState(state: CordonState): Promise<void> {
  * or none changed.
  */
 export async function saveAccepted(accepted: AcceptedList, envelope: string, state: CordonState): Promise<void> {
-  await browser.storage.local.set({ [KEYS.accepted]: accepted, [KEYS.envelope]: envelope, [KEYS.state]: state });
+  await browser.storage.local.set({ [STORAGE_KEYS.accepted]: accepted, [STORAGE_KEYS.acceptedEnvelope]: envelope, [STORAGE_KEYS.state]: state });
 }
 
 export async function saveSchedule(schedule: Schedule): Promise<void> {
-  await browser.storage.local.set({ [KEYS.schedule]: schedule });
+  await browser.storage.local.set({ [STORAGE_KEYS.schedule]: schedule });
 }
 
-export const STATE_KEY = KEYS.state;
+export const STATE_KEY = STORAGE_KEYS.state;

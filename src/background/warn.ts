@@ -18,7 +18,6 @@ import browser from 'webextension-polyfill';
 import type { Rule } from '../core/dnr.ts';
 import { createExclusive } from '../core/exclusive.ts';
 import { matchBlockedApp } from '../core/match.ts';
-import { BLOCK_PAGE_PATH } from '../core/paths.ts';
 import { decisionTime, type CordonState, type EnforcedApp } from '../core/state.ts';
 import {
   allowanceRule,
@@ -32,7 +31,7 @@ import {
 import { appStatus } from '../core/app-status.ts';
 import { likelyOrigins, purgePageWorkers } from './page-workers.ts';
 import { loadState, STATE_KEY } from './storage.ts';
-import { STORAGE_KEYS, type Request, type WarnContinueReply } from '../core/contract.ts';
+import { REQUEST_SENDERS, STORAGE_KEYS, type Request, type WarnContinueReply } from '../core/contract.ts';
 import { fromTopLevelPage } from './sender.ts';
 import { blockPageUrl } from './tabs.ts';
 
@@ -130,7 +129,7 @@ export async function grant(message: Extract<Request, { type: 'warn-continue' }>
   // Only the block page itself, as the top-level document of the tab it would let through. Any web page
   // can frame the (web-accessible) block page and trick one click out of the employee: a frame asking
   // gets nothing, whatever it says.
-  if (tabId === undefined || tabId < 0 || !fromTopLevelPage(sender, BLOCK_PAGE_PATH)) return { ok: false, reason: 'no-tab' };
+  if (tabId === undefined || tabId < 0 || !fromTopLevelPage(sender, REQUEST_SENDERS['warn-continue'])) return { ok: false, reason: 'no-tab' };
   const [state, stored] = await Promise.all([loadState(), browser.storage.local.get(WARN_ALLOWANCE_SECONDS_KEY)]);
   const decision = decideAllowance(state?.apps ?? [], message.appId, message.url, decisionTime(state, new Date()), allowanceSeconds(stored[WARN_ALLOWANCE_SECONDS_KEY]));
   if (!decision.ok) return decision;

@@ -6,6 +6,7 @@
  * migrate an older record instead of misreading it.
  */
 import type { AllowanceRefusal } from './allowance.ts';
+import { BLOCK_PAGE_PATH, POPUP_PATH } from './paths.ts';
 import type { CordonState } from './state.ts';
 
 /** What a page may ask the worker. */
@@ -27,9 +28,9 @@ export type RequestType = Request['type'];
 export type ReplyTo<T extends RequestType> = Replies[T];
 
 /** The page each request may come from, as the top-level document of its tab or view. */
-export const REQUEST_SENDERS: Readonly<Record<RequestType, 'popup' | 'block-page'>> = {
-  'check-now': 'popup',
-  'warn-continue': 'block-page',
+export const REQUEST_SENDERS: Readonly<Record<RequestType, string>> = {
+  'check-now': POPUP_PATH,
+  'warn-continue': BLOCK_PAGE_PATH,
 };
 
 /** A message as a request, or undefined for anything else (a page's message is only ever data). */

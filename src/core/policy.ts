@@ -46,14 +46,6 @@ export interface SignedSettings {
   readonly floorApps: readonly string[];
 }
 
-/**
- * One string per set of signed-list settings: two policies with the same fingerprint trust the same
- * keys for the same list at the same place. Key order and repeats do not matter.
- */
-export function trustFingerprint(settings: SignedSettings): string {
-  return JSON.stringify([settings.listUrl, [...new Set(settings.trustedKeys)].sort(), settings.threshold, settings.listId, [...settings.floorApps].sort()]);
-}
-
 export type PolicyResult =
   | { readonly ok: true; readonly policy: Policy }
   | { readonly ok: false; readonly errors: readonly string[]; readonly organization?: string; readonly supportUrl?: string };

@@ -15,15 +15,13 @@ import { pruneSubdomains } from '../../src/core/domain.ts';
 import type { Rule } from '../../src/core/dnr.ts';
 import { translateProxyHost } from '../../src/core/proxies.ts';
 import { isProxyRule } from '../../src/core/rules.ts';
-import type { CordonState } from '../../src/core/state.ts';
 import { DIST, EXTENSION_ID, EXTENSION_ORIGIN, launchChromium, navigate, waitForEnforcementReady, type LaunchedBrowser } from '../support/chromium.ts';
-import { blockedByRules, dynamicRules, readState } from '../support/extension.ts';
+import { blockedByRules, dynamicRules, readState, waitForState } from '../support/extension.ts';
 import { canWritePolicy, chromiumPolicyFile, POLICY_SKIP_REASON } from '../support/policy.ts';
 import { drained, startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
 
 const BLOCK_PAGE = `${EXTENSION_ORIGIN}/src/blocked/index.html`;
 const ALL_IDS = CATALOGUE.map((app) => app.id);
-const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface BrowserCase {
   /** Top-level navigations that must land on the block page. */
@@ -184,13 +182,7 @@ describe.skipIf(!canWritePolicy)(`every catalogue entry under real enterprise po
     worker = await browser.worker();
     await waitForEnforcementReady(worker);
     // The policy reaches the worker 3-5 s after it starts; until then only the default (TikTok) holds.
-    const deadline = Date.now() + 30_000;
-    let state: CordonState | undefined;
-    while (Date.now() < deadline) {
-      state = await readState(worker).catch(() => undefined);
-      if (state && ALL_IDS.every((id) => state?.apps.some((app) => app.id === id))) break;
-      await settle(250);
-    }
+    const state = await waitForState(worker, (s) => ALL_IDS.every((id) => s.apps.some((app) => app.id === id)), 'every catalogue app enforced').catch(() => readState(worker));
     expect(state?.apps.map((app) => app.id).sort(), `state after 30 s: ${JSON.stringify(state?.lastCheck)}`).toEqual([...ALL_IDS].sort());
   }, 90_000);
 

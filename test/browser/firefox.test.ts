@@ -10,12 +10,12 @@ import { dirname } from 'node:path';
 import { FIREFOX_ORIGIN, GECKO_ID, hasFirefox, launchFirefox, navigateFirefox, type LaunchedFirefox } from '../support/firefox.ts';
 import { startListServer, type ListServer } from '../support/list-server.ts';
 import { canWritePolicy, POLICY_SKIP_REASON } from '../support/policy.ts';
+import { pollUntil } from '../support/poll.ts';
 import { CONTROL_PROBE, serveProbe, TIKTOK_PROBE, type ProbeResult } from '../support/pages.ts';
 import { listPayload, newSigner, type TestSigner } from '../support/signing.ts';
 import { drained, startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
 
 const BLOCK_PAGE = `${FIREFOX_ORIGIN}/src/blocked/index.html`;
-const settle = (ms = 500) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function probe(page: Page): Promise<ProbeResult> {
   await page.waitForFunction(
@@ -103,8 +103,7 @@ describe.skipIf(!hasFirefox)(hasFirefox ? 'Firefox ESR' : 'Firefox ESR (skipped:
         proxyPort: server.port,
         managed: { listUrl: lists.url, trustedKeys: [signer.publicKey], listId: LIST_ID, organization: 'Acme Corp' },
       });
-      const deadline = Date.now() + 30_000;
-      while (Date.now() < deadline && (await firefox.readState().catch(() => undefined))?.list?.serial !== 1) await settle(250);
+      await pollUntil(() => firefox.readState(), (s) => s?.list?.serial === 1, 'the first signed list', { timeout: 30_000 });
       page = await firefox.browser.newPage();
     }, 60_000);
     afterAll(async () => {
@@ -160,15 +159,11 @@ describe.skipIf(!hasFirefox)(hasFirefox ? 'Firefox ESR' : 'Firefox ESR (skipped:
       mkdirSync(dirname(POLICIES), { recursive: true });
       const settings = { listUrl: lists.url, trustedKeys: [signer.publicKey], listId: 'fleet', organization: 'Policies Corp' };
       writeFileSync(POLICIES, JSON.stringify({ policies: { '3rdparty': { Extensions: { [GECKO_ID]: settings } } } }));
-      firefox = await launchFirefox({ proxyPort: server.port });
-      const deadline = Date.now() + 30_000;
-      let state = await firefox.readState().catch(() => undefined);
-      while (Date.now() < deadline && state?.list?.serial !== 4) {
-        await settle(250);
-        state = await firefox.readState().catch(() => undefined);
-      }
+      const launched = await launchFirefox({ proxyPort: server.port });
+      firefox = launched;
+      const state = await pollUntil(() => launched.readState(), (s) => s?.list?.serial === 4, 'the list named by the 3rdparty policy', { timeout: 30_000 }).catch(() => launched.readState());
       expect(state).toMatchObject({ organization: 'Policies Corp', source: { kind: 'signed', url: lists.url }, list: { listId: 'fleet', serial: 4 } });
-      const page = await firefox.browser.newPage();
+      const page = await launched.browser.newPage();
       server.reset();
       expect(await navigateFirefox(page, 'http://chatapp.example/')).toMatch(new RegExp(`^${BLOCK_PAGE}#app=chatapp`));
       expect(server.hitsFor('chatapp.example')).toEqual([]);

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { CHROMIUM, DIST, EXTENSION_ORIGIN } from './chromium.ts';
+import { pollUntil } from './poll.ts';
 
 export interface BareChromium {
   /** Opens `url` in a new tab that no DevTools client attaches to. */
@@ -54,7 +55,7 @@ export async function launchBareChromium(options: { readonly extraArgs?: readonl
     { stdio: 'ignore' },
   );
   const portFile = join(profile, 'DevToolsActivePort');
-  for (let i = 0; i < 300 && !existsSync(portFile); i++) await new Promise((r) => setTimeout(r, 100));
+  await pollUntil(() => existsSync(portFile), Boolean, 'Chromium to write DevToolsActivePort', { timeout: 30_000 });
   const [port, path] = readFileSync(portFile, 'utf8').trim().split('\n');
   const socket = new WebSocket(`ws://127.0.0.1:${port}${path}`);
   await new Promise<void>((resolve, reject) => {
@@ -89,12 +90,13 @@ export async function launchBareChromium(options: { readonly extraArgs?: readonl
   await send('Target.setDiscoverTargets', { discover: true });
 
   async function workerSession(matches: (url: string) => boolean): Promise<string> {
-    for (let i = 0; i < 300; i++) {
-      const found = [...targets.entries()].find(([, t]) => t.type === 'service_worker' && matches(t.url));
-      if (found) return (await send('Target.attachToTarget', { targetId: found[0], flatten: true })).sessionId as string;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('no such service worker');
+    const found = await pollUntil(
+      () => [...targets.entries()].find(([, t]) => t.type === 'service_worker' && matches(t.url)),
+      (entry) => entry !== undefined,
+      'the service worker',
+      { timeout: 30_000 },
+    );
+    return (await send('Target.attachToTarget', { targetId: found?.[0], flatten: true })).sessionId as string;
   }
 
   return {

@@ -3,6 +3,7 @@ import type { BrowserContext, Worker } from 'playwright-core';
 import type { Rule } from '../../src/core/dnr.ts';
 import type { CordonState } from '../../src/core/state.ts';
 import { EXTENSION_ORIGIN } from './chromium.ts';
+import { pollUntil, type PollOptions } from './poll.ts';
 
 export async function readState(worker: Worker): Promise<CordonState | undefined> {
   return worker.evaluate(async () => (await chrome.storage.local.get('state')).state as CordonState | undefined);
@@ -13,16 +14,10 @@ export async function waitForState(
   worker: Worker,
   test: (s: CordonState) => boolean,
   what: string,
-  { timeout = 30_000, interval = 250 }: { timeout?: number; interval?: number } = {},
+  options: PollOptions = {},
 ): Promise<CordonState> {
-  const deadline = Date.now() + timeout;
-  let last: CordonState | undefined;
-  while (Date.now() < deadline) {
-    last = await readState(worker).catch(() => undefined);
-    if (last && test(last)) return last;
-    await new Promise((resolve) => setTimeout(resolve, interval));
-  }
-  throw new Error(`timed out waiting for ${what}; last state: ${JSON.stringify(last)?.slice(0, 2000)}`);
+  const state = await pollUntil(() => readState(worker), (s) => s !== undefined && test(s), what, { timeout: 30_000, ...options });
+  return state as CordonState;
 }
 
 export async function dynamicRules(worker: Worker): Promise<Rule[]> {

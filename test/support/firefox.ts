@@ -17,6 +17,7 @@ import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import manifest from '../../manifest.json' with { type: 'json' };
 import type { CordonState } from '../../src/core/state.ts';
+import { pollUntil } from './poll.ts';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const DIST_FIREFOX = resolve(import.meta.dirname, '../../dist-firefox');
@@ -104,14 +105,7 @@ export async function launchFirefox(options: { proxyPort: number; managed?: Reco
 }
 
 export async function waitForLocation(page: Page, test: (href: string) => boolean, timeout = 10_000): Promise<string> {
-  const deadline = Date.now() + timeout;
-  let href = '';
-  while (Date.now() < deadline) {
-    href = await page.evaluate(() => location.href).catch(() => '');
-    if (test(href)) return href;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`page never reached the expected location; last: ${href}`);
+  return pollUntil(() => page.evaluate(() => location.href), test, 'the page to reach the expected location', { timeout });
 }
 
 /**
@@ -126,14 +120,11 @@ export async function navigateFirefox(page: Page, url: string): Promise<string> 
   const marker = `cordon-nav-${Date.now()}-${Math.random()}`;
   await page.evaluate((m) => void ((window as unknown as Record<string, boolean>)[m] = true), marker).catch(() => undefined);
   await page.evaluate((u) => void (location.href = u), url).catch(() => undefined);
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
-    const now = await page
-      .evaluate((m) => ({ fresh: !(m in window), ready: document.readyState === 'complete', href: location.href }), marker)
-      .catch(() => undefined);
+  const landed = await pollUntil(
+    () => page.evaluate((m) => ({ fresh: !(m in window), ready: document.readyState === 'complete', href: location.href }), marker),
     // A cross-process navigation can pass through a transient about:blank: not the destination.
-    if (now?.fresh && now.ready && now.href !== 'about:blank') return now.href;
-  }
-  return page.evaluate(() => location.href).catch(() => '');
+    (now) => now.fresh && now.ready && now.href !== 'about:blank',
+    `a new document loaded after navigating to ${url}`,
+  ).catch(() => undefined);
+  return landed?.href ?? page.evaluate(() => location.href).catch(() => '');
 }

@@ -5,6 +5,7 @@
  */
 import type { Page, Worker } from 'playwright-core';
 import type { CordonState, EnforcedApp, ListInfo } from '../../src/core/state.ts';
+import { pollUntil } from './poll.ts';
 
 export const SCREENSHOTS = 'test-results/screenshots';
 /** A loaded 2-core machine can take seconds to draw a page. */
@@ -25,14 +26,7 @@ export function appOf(state: CordonState, index: number): EnforcedApp {
 
 /** Polls until `read` gives `want` (expect.poll is for tests only, not hooks). */
 export async function until<T>(read: () => Promise<T>, want: T, what: string, timeout = 20_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  let last: T | undefined;
-  while (Date.now() < deadline) {
-    last = await read().catch(() => undefined);
-    if (last === want) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}; last: ${String(last)}`);
+  await pollUntil(read, (value) => value === want, what, { timeout });
 }
 
 /** Records `state` where the worker keeps it; the pages redraw from `storage.onChanged`. */
