@@ -49,6 +49,8 @@ interface EnvelopeCase {
 
 interface NodeResult extends EnvelopeCase {
   readonly time: Summary;
+  /** The same envelope through `nativeFloor`: what the engine's own primitives cost, with no check of Cordon's. */
+  readonly floor?: Summary;
   readonly coldFirstCall: number | undefined;
   /** Median of each phase, timed one after another as verifyBlocklist runs them. */
   readonly phases: Record<(typeof PHASES)[number], number>;
@@ -57,6 +59,7 @@ interface NodeResult extends EnvelopeCase {
 interface WorkerResult extends EnvelopeCase {
   readonly time: Summary;
   readonly firstCall: number;
+  readonly floor?: Summary;
 }
 
 export interface VerifyResultSet {
@@ -76,6 +79,34 @@ function contextJson(publicKey: string): VerifyContextJson {
     // An update: the browser holds an older serial of the same list.
     lastAccepted: { serial: 1, payloadSha256: '0'.repeat(64) },
   };
+}
+
+/**
+ * The yardstick: the least any verifier of this envelope must do, with the engine's own primitives
+ * only and none of Cordon's checks (no strict JSON, no base64 spelling, no schema, no domain checks):
+ * decode the envelope, decode the payload's and the signature's base64 natively, verify Ed25519 over
+ * the PAE, decode and `JSON.parse` the payload, hash it. Self-contained, because Playwright sends its
+ * source into the service worker; there it decodes with `Uint8Array.fromBase64`, in Node 20 (which
+ * lacks it) with `Buffer`.
+ */
+async function nativeFloor(envelope: Uint8Array, publicKey: string): Promise<boolean> {
+  const g = globalThis as unknown as { Buffer?: { from(s: string, e: 'base64'): Uint8Array } };
+  const native = (Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array<ArrayBuffer> }).fromBase64;
+  const fromBase64 = (text: string): Uint8Array<ArrayBuffer> => (native ? native.call(Uint8Array, text) : new Uint8Array(g.Buffer?.from(text, 'base64') ?? []));
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const env = JSON.parse(decoder.decode(envelope)) as { payloadType: string; payload: string; signatures: { sig: string }[] };
+  const payload = fromBase64(env.payload);
+  const prefix = new TextEncoder().encode(`DSSEv1 ${env.payloadType.length} ${env.payloadType} ${payload.length} `);
+  const pae = new Uint8Array(prefix.length + payload.length);
+  pae.set(prefix);
+  pae.set(payload, prefix.length);
+  const key = await crypto.subtle.importKey('raw', fromBase64(publicKey), { name: 'Ed25519' }, false, ['verify']);
+  const [valid, , list] = await Promise.all([
+    crypto.subtle.verify('Ed25519', key, fromBase64(env.signatures[0]?.sig ?? ''), pae),
+    crypto.subtle.digest('SHA-256', payload),
+    Promise.resolve(JSON.parse(decoder.decode(payload)) as { apps?: unknown[] }),
+  ]);
+  return valid && Array.isArray(list.apps);
 }
 
 async function phaseTimes(envelope: Uint8Array, publicKey: string): Promise<number[]> {
@@ -146,6 +177,26 @@ async function timeInWorker(worker: Worker, body: string, context: VerifyContext
   );
 }
 
+/** Times `nativeFloor` inside the worker, the same way. */
+async function floorInWorker(worker: Worker, body: string, publicKey: string, warmup: number, runs: number) {
+  return worker.evaluate(
+    async ({ base64, publicKey, warmup, runs, floorSource }) => {
+      // tsx names functions through an `__name` helper that exists only in Node.
+      const floor = new Function(`const __name = (f) => f; return ${floorSource}`)() as (e: Uint8Array, k: string) => Promise<boolean>;
+      const envelope = (Uint8Array as unknown as { fromBase64: (s: string) => Uint8Array }).fromBase64(base64);
+      const times: number[] = [];
+      let ok = true;
+      for (let i = 0; i < warmup + runs; i++) {
+        const t0 = performance.now();
+        ok = (await floor(envelope, publicKey)) && ok;
+        times.push(performance.now() - t0);
+      }
+      return { ok, samples: times.slice(warmup) };
+    },
+    { base64: Buffer.from(body).toString('base64'), publicKey, warmup, runs, floorSource: nativeFloor.toString() },
+  );
+}
+
 async function runWorker(
   ctx: BenchContext,
   cases: readonly (EnvelopeCase & { body: string; context: VerifyContextJson })[],
@@ -161,9 +212,12 @@ async function runWorker(
     const results: WorkerResult[] = [];
     // Largest first: the first call of a fresh worker (cold code) then measures the 1 MiB case.
     for (const c of [...cases].reverse()) {
-      const r = await timeInWorker(worker, c.body, c.context, runs.warmup, c.bytes > 500_000 && !ctx.quick ? Math.min(runs.runs, 30) : runs.runs);
+      const count = c.bytes > 500_000 && !ctx.quick ? Math.min(runs.runs, 30) : runs.runs;
+      const r = await timeInWorker(worker, c.body, c.context, runs.warmup, count);
       if (!r.ok) throw new Error(`the worker refused the ${c.label} envelope: ${r.reason}`);
-      results.push({ label: c.label, bytes: c.bytes, apps: c.apps, names: c.names, time: summarize(r.samples), firstCall: r.first });
+      const floor = await floorInWorker(worker, c.body, c.context.trustedKeys[0] ?? '', runs.warmup, count);
+      if (!floor.ok) throw new Error(`the native floor refused the ${c.label} envelope in the worker`);
+      results.push({ label: c.label, bytes: c.bytes, apps: c.apps, names: c.names, time: summarize(r.samples), firstCall: r.first, floor: summarize(floor.samples) });
       ctx.log(`verify in the service worker, ${c.label}: median ${ms(summarize(r.samples).median)}, first ${ms(r.first)}`);
     }
     return results.reverse();
@@ -190,10 +244,12 @@ async function run(ctx: BenchContext): Promise<VerifyResultSet> {
     if (!check.ok) throw new Error(`the ${c.label} envelope does not verify: ${check.reason}`);
     const cold = coldFirstCall(c.body, c.context, ctx.rawDir, c.label);
     const { samples } = await timeRuns(() => verifyBlocklist(envelope, context), runs);
+    if (!(await nativeFloor(envelope, c.context.trustedKeys[0] ?? ''))) throw new Error(`the native floor refused the ${c.label} envelope`);
+    const floor = summarize((await timeRuns(() => nativeFloor(envelope, c.context.trustedKeys[0] ?? ''), runs)).samples);
     const phaseRuns: number[][] = [];
     for (let i = 0; i < Math.max(5, Math.min(runs.runs, 15)); i++) phaseRuns.push(await phaseTimes(envelope, c.context.trustedKeys[0] ?? ''));
     const phases = Object.fromEntries(PHASES.map((p, i) => [p, summarize(phaseRuns.map((r) => r[i] ?? NaN)).median])) as NodeResult['phases'];
-    node.push({ label: c.label, bytes: c.bytes, apps: c.apps, names: c.names, time: summarize(samples), coldFirstCall: cold, phases });
+    node.push({ label: c.label, bytes: c.bytes, apps: c.apps, names: c.names, time: summarize(samples), coldFirstCall: cold, phases, floor });
     ctx.log(`verify in Node, ${c.label}: median ${ms(summarize(samples).median)}, cold ${ms(cold ?? NaN)}`);
   }
 
@@ -214,13 +270,13 @@ function report(result: VerifyResultSet): { markdown: string; headlines: Headlin
     {
       what: 'Verify a 1 MiB envelope (Node)',
       goal: `≤ ${GOAL_MS} ms`,
-      measured: big ? `median ${ms(big.time.median)} (min ${ms(big.time.min)}, first call ${ms(big.coldFirstCall ?? NaN)})` : 'n/a',
+      measured: big ? `median ${ms(big.time.median)} (min ${ms(big.time.min)}, first call ${ms(big.coldFirstCall ?? NaN)}); native floor ${ms(big.floor?.median ?? NaN)}` : 'n/a',
       verdict: big ? (big.time.median <= GOAL_MS ? 'met' : 'missed') : 'not measured',
     },
     {
       what: "Verify a 1 MiB envelope (Chromium's service worker)",
       goal: `≤ ${GOAL_MS} ms`,
-      measured: workerBig ? `median ${ms(workerBig.time.median)} (min ${ms(workerBig.time.min)}, first call ${ms(workerBig.firstCall)})` : 'not measured',
+      measured: workerBig ? `median ${ms(workerBig.time.median)} (min ${ms(workerBig.time.min)}, first call ${ms(workerBig.firstCall)}); native floor ${ms(workerBig.floor?.median ?? NaN)}` : 'not measured',
       verdict: workerBig ? (workerBig.time.median <= GOAL_MS ? 'met' : 'missed') : 'not measured',
     },
   ];
@@ -228,10 +284,13 @@ function report(result: VerifyResultSet): { markdown: string; headlines: Headlin
     ['envelope', 'bytes', 'apps', 'domains + hosts'],
     result.node.map((c) => [c.label, int(c.bytes), String(c.apps), int(c.names)]),
   );
-  const nodeRows = result.node.map((c) => [c.label, ms(c.time.median), ms(c.time.p95), ms(c.time.min), c.coldFirstCall === undefined ? '—' : ms(c.coldFirstCall)]);
+  const floorCells = (c: { time: Summary; floor?: Summary }) =>
+    c.floor === undefined ? ['—', '—'] : [ms(c.floor.median), `${(c.time.median / c.floor.median).toFixed(2)}×`];
+  const nodeRows = result.node.map((c) => [c.label, ms(c.time.median), ms(c.time.p95), ms(c.time.min), c.coldFirstCall === undefined ? '—' : ms(c.coldFirstCall), ...floorCells(c)]);
   const workerRows = Array.isArray(result.worker)
-    ? result.worker.map((c) => [c.label, ms(c.time.median), ms(c.time.p95), ms(c.time.min), ms(c.firstCall)])
+    ? result.worker.map((c) => [c.label, ms(c.time.median), ms(c.time.p95), ms(c.time.min), ms(c.firstCall), ...floorCells(c)])
     : [];
+  const floorHeads = ['native floor: median', 'Cordon / floor'];
   const phaseRows = PHASES.map((p) => [p, ...result.node.map((c) => ms(c.phases[p]))]);
   const markdown = [
     `Envelopes generated for each run (seeded, so the same lists every time) and signed by a fresh Ed25519 key with the test harness's signer (\`test/support/signing.ts\`). The context is an update: pinned key, threshold 1, expected listId, list host, and an older accepted serial. The largest envelope is the biggest base64 allows under the 1 MiB cap; at that size a list also reaches the verifier's ${int(MAX_DOMAINS_PER_LIST)}-name limit, so it carries the longer CDN-style hosts (an average of about ${big ? Math.round((big.bytes * 0.75 * 0.85) / big.names) : '?'} bytes per name).`,
@@ -240,11 +299,13 @@ function report(result: VerifyResultSet): { markdown: string; headlines: Headlin
     '',
     `**Node** (${process.version}, WebCrypto). ${result.runs.warmup} warm-up runs, ${result.runs.runs} timed runs; "first call" is one verification in a fresh Node process.`,
     '',
-    table(['envelope', 'median', 'p95', 'min', 'first call'], nodeRows),
+    table(['envelope', 'median', 'p95', 'min', 'first call', ...floorHeads], nodeRows),
     '',
     `**Chromium's service worker**: Cordon's own worker (built \`dist/\`), calling \`globalThis.cordonDiagnostics.verifyBlocklist\` in a loop inside the worker through \`worker.evaluate\`, timed with \`performance.now()\` inside the worker (the envelope crosses CDP once, before the timing). Same warm-up and run counts (at most 30 for 1 MiB); "first call" is the ${result.workerFirstNote}.`,
     '',
-    Array.isArray(result.worker) ? table(['envelope', 'median', 'p95', 'min', 'first call'], workerRows) : `Not measured: ${result.worker.error}`,
+    Array.isArray(result.worker) ? table(['envelope', 'median', 'p95', 'min', 'first call', ...floorHeads], workerRows) : `Not measured: ${result.worker.error}`,
+    '',
+    'The **native floor** is the yardstick: the same envelope verified with the engine\'s own primitives only and none of Cordon\'s checks (`TextDecoder`, `JSON.parse`, native base64 (`Uint8Array.fromBase64` in the worker, `Buffer` in Node), WebCrypto Ed25519 over the PAE and SHA-256), timed the same way in the same process. It is what decoding 1 MiB and checking one signature costs on this machine before any rule of the format is enforced; "Cordon / floor" is what the strictness costs on top.',
     '',
     'Where the time goes (Node, medians of each step run on its own in the order `verifyBlocklist` runs them):',
     '',
@@ -258,14 +319,17 @@ function report(result: VerifyResultSet): { markdown: string; headlines: Headlin
 function analysis(result: VerifyResultSet): string {
   const big = result.node.at(-1);
   if (!big) return '';
+  const workerBig = Array.isArray(result.worker) ? result.worker.at(-1) : undefined;
   const entries = Object.entries(big.phases).sort((a, b) => b[1] - a[1]);
   const [top, second] = entries;
   const perName = (big.phases['domain checks'] / big.names) * 1000;
+  const floorNote = (label: string, r: { time: Summary; floor?: Summary } | undefined) =>
+    r?.floor === undefined ? '' : `${label}: ${ms(r.time.median)} against a native floor of ${ms(r.floor.median)}`;
   return [
-    `**Reading.** At 1 MiB the largest steps are ${top ? `${top[0]} (${ms(top[1])})` : '?'} and ${second ? `${second[0]} (${ms(second[1])})` : '?'}. The domain checks run \`checkCanonicalDomain\` on each of the ${int(big.names)} names (${perName.toFixed(2)} µs each): one pass over the characters of a canonical name plus a public-suffix lookup (one set lookup per label, core/public-suffix.ts) to refuse bare public suffixes. The strict JSON parser (duplicate keys, surrogates, depth) is hand-written and runs twice, on the envelope and on the payload; base64 decoding is a one-pass JavaScript loop. Ed25519 itself is WebCrypto and hashes the ~770 KB PAE once with SHA-512.`,
+    `**Reading.** At 1 MiB the largest steps are ${top ? `${top[0]} (${ms(top[1])})` : '?'} and ${second ? `${second[0]} (${ms(second[1])})` : '?'}. The domain checks cost ${perName.toFixed(2)} µs per name for ${int(big.names)} names: a one-pass test that the name is canonical ASCII, a public-suffix test of one lookup for the parent and one for the name (core/public-suffix.ts; hosts directly under a wildcard rule take the label walk), then one map of every name to find names two apps share and allowed hosts that would lift another app's block (the walk over parents only for names that share their last two labels with an allowed host). Most of that is the map and set inserts themselves, one per name, which the payload schema pays once more to refuse a name repeated in one field. The strict JSON parser skips runs of plain characters with one native regex step, so the envelope's 1.4 MB of base64 and the payload's strings are no longer read a character at a time; base64 is then decoded by a one-pass loop (as fast as \`Uint8Array.fromBase64\` in Chromium 156, measured: the native decoder is no faster, so the portable loop stays).`,
     big.time.median <= GOAL_MS
       ? `The 1 MiB case is within the ${GOAL_MS} ms goal.`
-      : `The ${GOAL_MS} ms goal for 1 MiB is missed. What would bring it down, in order of gain: (1) the public-suffix test now looks up sets of the list's rules label by label, no longer a tldts parse; (2) \`parseStrictJson\` can first try \`JSON.parse\` and run the strict checks (duplicate keys, lone surrogates) with a lighter scanner instead of building the value itself; (3) decode base64 with \`Uint8Array.fromBase64\` where the engine has it (Chrome 140+, Firefox 133+) and keep the strict-spelling check as a regex test. A list is verified once per new serial and once at browser start, never per request, so the cost is per update, not per page load.`,
+      : `The ${GOAL_MS} ms goal for 1 MiB is missed, and the native floor says how far it can go on this machine (${[floorNote('Node', big), floorNote('the worker', workerBig)].filter(Boolean).join('; ')}): decoding 1 MiB of UTF-8 and 1.4 MB of base64 and checking one Ed25519 signature already take most of the budget before a single rule of the format is checked. What Cordon adds on top is the strictness the format promises (one spelling per byte string, no duplicate keys, every name canonical and no public suffix, no name conflicts), linear in the names. A list is verified once per new serial and once when the worker starts, never per request, so the cost is per update, not per page load.`,
   ].join(' ');
 }
 

@@ -31,6 +31,14 @@ export interface SuffixTrie {
   readonly exceptions: PathSets;
   /** The last labels under which any exception exists (`ck`, `jp`, ...): only those hosts need that walk. */
   readonly exceptionTlds: ReadonlySet<string>;
+  /**
+   * The one-lookup test, when every wildcard of the list is a leading `*.` (true of the whole list
+   * today; a list with a wildcard elsewhere turns it off and every host takes the walk):
+   * `suffixes` holds each exact rule the walk confirms, `wildcardParents` each `P` of a rule `*.P`.
+   * A host of two labels or more whose parent is not in `wildcardParents` can only be a suffix by
+   * being an exact rule, so one lookup of the parent and one of the host decide it.
+   */
+  readonly oneLookup?: { readonly suffixes: ReadonlySet<string>; readonly wildcardParents: ReadonlySet<string> };
 }
 
 function setsOf(rules: readonly string[]): PathSets {
@@ -44,10 +52,23 @@ function setsOf(rules: readonly string[]): PathSets {
 }
 
 export function compileSuffixRules(rules: SuffixRules): SuffixTrie {
-  return {
+  const walked: SuffixTrie = {
     rules: setsOf(rules.rules),
     exceptions: setsOf(rules.exceptions),
     exceptionTlds: new Set(rules.exceptions.map((e) => e.slice(e.lastIndexOf('.') + 1))),
+  };
+  // Why the one-lookup test gives the walk's answer: the walk ends on a rule as long as the host only
+  // when that rule is the host itself (no wildcard taken) or, wildcards being leading only, `*.`
+  // followed by the host's own parent. Exact rules are confirmed by the walk itself here (an exception
+  // can overrule one), and hosts under a wildcard parent still take the walk.
+  if (rules.rules.some((r) => r.lastIndexOf('*') > 0 || (r.includes('*') && !r.startsWith('*.')))) return walked;
+  const exact = rules.rules.filter((r) => !r.includes('*'));
+  return {
+    ...walked,
+    oneLookup: {
+      suffixes: new Set(exact.filter((r) => walkedAnswer(walked, r))),
+      wildcardParents: new Set(rules.rules.filter((r) => r.startsWith('*.')).map((r) => r.slice(2))),
+    },
   };
 }
 
@@ -64,7 +85,8 @@ function walk(sets: PathSets, host: string): { deepest: number; labels: number }
   let exact = true;
   let end = host.length;
   for (;;) {
-    const dot = host.lastIndexOf('.', end - 1);
+    // lastIndexOf reads a negative start as 0 and would find a leading dot again and again.
+    const dot = end === 0 ? -1 : host.lastIndexOf('.', end - 1);
     const start = dot + 1;
     depth++;
     const candidate = exact ? host.slice(start) : `${host.slice(start, end)}.${path}`;
@@ -89,6 +111,14 @@ function walk(sets: PathSets, host: string): { deepest: number; labels: number }
 }
 
 export function isPublicSuffixIn(trie: SuffixTrie, host: string): boolean {
+  const fast = trie.oneLookup;
+  const dot = host.indexOf('.');
+  if (fast !== undefined && dot > 0 && !fast.wildcardParents.has(host.slice(dot + 1))) return fast.suffixes.has(host);
+  return walkedAnswer(trie, host);
+}
+
+/** The answer by walking the labels: the reference, and the path for hosts the one lookup leaves. */
+function walkedAnswer(trie: SuffixTrie, host: string): boolean {
   // An exception makes the suffix shorter than the host it names (`www.ck` → `ck`), and of any host below.
   if (trie.exceptionTlds.has(host.slice(host.lastIndexOf('.') + 1)) && walk(trie.exceptions, host).deepest > 0) return false;
   const { deepest, labels } = walk(trie.rules, host);

@@ -43,4 +43,23 @@ describe('the Public Suffix List as data', () => {
       { numRuns: 3000 },
     );
   });
+
+  it('decides most hosts with one lookup, and gives the walk\'s answer wherever it does', () => {
+    expect(trie.oneLookup).toBeDefined();
+    const { oneLookup: _, ...walkOnly } = trie;
+    const hosts = [
+      ...rules.rules.flatMap((r) => [r.replace('*', 'wild'), `below.${r.replace('*', 'wild')}`, `a.b.${r.replace('*', 'wild')}`]),
+      ...rules.exceptions.flatMap((e) => [e, `below.${e}`]),
+      'x.ck', 'www.ck', '.ck', 'a..ck', 'ck', 'example.com', '',
+    ];
+    expect(hosts.filter((h) => isPublicSuffixIn(trie, h) !== isPublicSuffixIn(walkOnly, h))).toEqual([]);
+  });
+
+  it('walks every host when a wildcard is not the first label (the one lookup would be wrong there)', () => {
+    const odd = compileSuffixRules({ rules: ['com', 'example.com', 'x.*.example.com', '*.ck'], exceptions: [] });
+    expect(odd.oneLookup).toBeUndefined();
+    expect(isPublicSuffixIn(odd, 'x.anything.example.com')).toBe(true);
+    expect(isPublicSuffixIn(odd, 'y.anything.example.com')).toBe(false);
+    expect(isPublicSuffixIn(odd, 'a.ck')).toBe(true);
+  });
 });

@@ -3,7 +3,7 @@
  * may loosen another app's block, and nothing may cut the browser off from the place it fetches the
  * next list from.
  */
-import { checkCanonicalDomain, isSameOrSubdomain, type DomainErrorCode } from '../domain.ts';
+import { checkCanonicalDomain, isCanonicalAsciiHost, isPublicSuffix, isSameOrSubdomain, type DomainErrorCode } from '../domain.ts';
 import { canonicalHost } from '../host.ts';
 import { blocksHost } from '../match.ts';
 import type { Blocklist } from './payload.ts';
@@ -28,6 +28,8 @@ export function findInvalidDomain(list: Blocklist): DomainProblem | undefined {
       // An indexed loop, and the path only for the value that fails: a list can carry 25,000 names.
       for (let i = 0; i < values.length; i++) {
         const value = values[i] as string;
+        // Nearly every name is plain canonical ASCII: decided without building a result per name.
+        if (field !== 'allow' && isCanonicalAsciiHost(value) && !isPublicSuffix(value)) continue;
         const check = checkCanonicalDomain(value);
         if (!check.ok) {
           const path = `apps[${a}].${field}[${i}]`;
@@ -49,15 +51,24 @@ function coveredByApp(app: Blocklist['apps'][number], host: string): boolean {
   return app.domains.some((d) => isSameOrSubdomain(host, d)) || (app.hosts ?? []).some((d) => isSameOrSubdomain(host, d));
 }
 
-/** `host`, then each parent of it: `a.b.c`, `b.c`, `c`. At most 127 steps for a valid name. */
-function* selfAndParents(host: string): Generator<string> {
-  let at = 0;
-  for (;;) {
-    yield at === 0 ? host : host.slice(at);
+/**
+ * `host`, then each parent of it, `a.b.c`, `b.c`, `c`, to `visit` until it returns true; whether one
+ * did. A plain loop over the dots: this runs for every name of a list that has allowed hosts, and a
+ * generator per name cost more than the lookups.
+ */
+function someSelfOrParent(host: string, visit: (name: string) => boolean): boolean {
+  for (let at = 0; ; ) {
+    if (visit(at === 0 ? host : host.slice(at))) return true;
     const dot = host.indexOf('.', at);
-    if (dot < 0) return;
+    if (dot < 0) return false;
     at = dot + 1;
   }
+}
+
+/** The last two labels of a canonical name (`b.c` of `a.b.c`): every name at or below a host ends with its own. */
+function lastTwoLabels(name: string): string {
+  const last = name.lastIndexOf('.');
+  return last <= 0 ? name : name.slice(name.lastIndexOf('.', last - 1) + 1);
 }
 
 /** Where `name` sits in app `a`'s `fields`, as a path; only computed for the one name reported. */
@@ -78,6 +89,9 @@ function pathOf(list: Blocklist, a: number, fields: readonly ('domains' | 'hosts
  * - an allowed host of app A that is, or is under, a name app B blocks: allow rules outrank every
  *   block rule, so A's exception would lift B's block;
  * - an allowed host of app A that is above a name app B blocks, for the same reason.
+
+ *
+ * Runs after `findInvalidDomain` has checked every name: each has two labels or more.
  */
 export function findNameConflict(list: Blocklist): DomainProblem | undefined {
   /** Name → index of the app that blocks it. */
@@ -108,31 +122,40 @@ export function findNameConflict(list: Blocklist): DomainProblem | undefined {
   if (allowed.size === 0) return undefined;
 
   for (const [host, allowing] of allowed) {
-    for (const name of selfAndParents(host)) {
+    let conflict: DomainProblem | undefined;
+    someSelfOrParent(host, (name) => {
       const blocker = blocked.get(name);
-      if (blocker !== undefined && blocker !== allowing) {
-        const path = pathOf(list, allowing, ['allow'], host);
-        const covers = name === host ? 'blocks that very name' : `blocks "${name}", which covers it`;
-        return {
-          kind: 'name-conflict',
-          path,
-          message: `${path}: "${host}" is allowed by ${label(allowing)}, but ${label(blocker)} ${covers}; an allowed host outranks every block, so it would lift the other app's block`,
-        };
-      }
-    }
+      if (blocker === undefined || blocker === allowing) return false;
+      const path = pathOf(list, allowing, ['allow'], host);
+      const covers = name === host ? 'blocks that very name' : `blocks "${name}", which covers it`;
+      conflict = {
+        kind: 'name-conflict',
+        path,
+        message: `${path}: "${host}" is allowed by ${label(allowing)}, but ${label(blocker)} ${covers}; an allowed host outranks every block, so it would lift the other app's block`,
+      };
+      return true;
+    });
+    if (conflict !== undefined) return conflict;
   }
+  // A blocked name can only lie below an allowed host that shares its last two labels: one lookup per
+  // name leaves the walk over its parents to the few names that do.
+  const allowedEnds = new Set<string>();
+  for (const host of allowed.keys()) allowedEnds.add(lastTwoLabels(host));
   for (const [name, blocker] of blocked) {
-    for (const parent of selfAndParents(name)) {
+    if (!allowedEnds.has(lastTwoLabels(name))) continue;
+    let conflict: DomainProblem | undefined;
+    someSelfOrParent(name, (parent) => {
       const allowing = allowed.get(parent);
-      if (allowing !== undefined && allowing !== blocker) {
-        const path = pathOf(list, allowing, ['allow'], parent);
-        return {
-          kind: 'name-conflict',
-          path,
-          message: `${path}: "${parent}" is allowed by ${label(allowing)} and covers "${name}", which ${label(blocker)} blocks; an allowed host outranks every block, so it would lift the other app's block`,
-        };
-      }
-    }
+      if (allowing === undefined || allowing === blocker) return false;
+      const path = pathOf(list, allowing, ['allow'], parent);
+      conflict = {
+        kind: 'name-conflict',
+        path,
+        message: `${path}: "${parent}" is allowed by ${label(allowing)} and covers "${name}", which ${label(blocker)} blocks; an allowed host outranks every block, so it would lift the other app's block`,
+      };
+      return true;
+    });
+    if (conflict !== undefined) return conflict;
   }
   return undefined;
 }

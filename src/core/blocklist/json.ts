@@ -36,6 +36,9 @@ const LITERALS: readonly (readonly [string, JsonValue])[] = [
 ];
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 const CANONICAL_INTEGER = /^-?(?:0|[1-9][0-9]*)$/;
+/** Characters a string holds as they are: not the quote, the backslash, a control character or a surrogate. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what a JSON string may not hold raw
+const PLAIN_RUN = /[^"\\\u0000-\u001f\ud800-\udfff]*/y;
 
 export function isJsonObject(value: JsonValue | undefined): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -63,6 +66,11 @@ export function parseStrictJson(text: string, maxDepth: number = MAX_JSON_DEPTH)
     let out = '';
     let runStart = i;
     for (;;) {
+      // Skip a run of plain characters in one native regex step: a list's strings (a 1 MiB base64
+      // payload, 25,000 names) are almost all plain, and a loop per character dominated parsing.
+      PLAIN_RUN.lastIndex = i;
+      PLAIN_RUN.test(text);
+      i = PLAIN_RUN.lastIndex;
       if (i >= text.length) fail('unterminated string');
       const c = text.charCodeAt(i);
       if (c === 0x22) {
