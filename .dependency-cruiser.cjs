@@ -24,6 +24,13 @@ module.exports = {
       to: { path: '^src/(core/view|popup|blocked)/', reachable: true },
     },
     {
+      name: 'worker-loads-no-polyfill',
+      severity: 'error',
+      comment: 'The service worker calls the browsers\' own namespace (src/background/browser-api.ts): webextension-polyfill is 10 KB at every start. Its types are fine; src/core may not import it at all (core-is-pure).',
+      from: { path: '^src/background/' },
+      to: { path: 'node_modules/webextension-polyfill/', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'core-is-pure',
       severity: 'error',
       comment: 'src/core is shared by the extension, the build and the CLI: no browser shim, no Node built-in, no shell.',

@@ -3,7 +3,7 @@
  * an unreachable server, nothing when all is well; the tooltip says what is wrong in words. A list
  * turns stale by the clock alone, so an alarm re-draws the badge at its expiry.
  */
-import browser from 'webextension-polyfill';
+import browser from './browser-api.ts';
 import type { CordonState } from '../core/state.ts';
 import { badgeView } from '../core/text/badge.ts';
 import type { MessageKey } from '../core/text/i18n.ts';

@@ -3,7 +3,8 @@
  * enforcement helpers. Listeners are registered synchronously at the top level so that a worker woken
  * by an event receives it.
  */
-import browser from 'webextension-polyfill';
+import browser from './browser-api.ts';
+import type { Runtime } from 'webextension-polyfill';
 import { contextFromJson } from '../core/blocklist/context.ts';
 import { verifyBlocklist } from '../core/blocklist/verify.ts';
 import { DEFAULT_BUILTIN_APP_IDS } from '../core/catalogue/index.ts';
@@ -103,7 +104,16 @@ browser.storage.onChanged.addListener((changes, area) => {
 // The one router for the pages' requests (core/contract.ts). Each request is acted on only when it
 // comes from its own page as the top-level document (the block page is web-accessible, so any site
 // can frame it); the grant checks that itself, with its tab, and says why it refuses.
-browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+// The reply goes through `sendResponse` (and `true` keeps the channel open for it): Chromium's own
+// API ignores a promise returned by the listener.
+browser.runtime.onMessage.addListener(((message: unknown, sender: Runtime.MessageSender, sendResponse: (reply: unknown) => void) => {
+  const reply = route(message, sender);
+  if (reply === undefined) return false;
+  reply.then(sendResponse, () => sendResponse(undefined));
+  return true;
+}) as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+
+function route(message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
   const request = parseRequest(message);
   if (request === undefined) return undefined;
   switch (request.type) {
@@ -112,7 +122,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
     case 'warn-continue':
       return grant(request, sender);
   }
-});
+}
 // Diagnostics: lets an admin (devtools) or a test run this worker's own verifier on an envelope. It
 // only reads its arguments: it holds no secret and changes no rule or state.
 Object.assign(globalThis, {

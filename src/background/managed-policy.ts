@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import browser from './browser-api.ts';
 
 /**
  * The managed settings as the browser delivers them. Firefox throws when no policy exists for the

@@ -1,4 +1,5 @@
-import browser from 'webextension-polyfill';
+import browser from './browser-api.ts';
+import type { BrowsingData } from 'webextension-polyfill';
 
 /**
  * A page service worker registered before a ban can answer navigations from its cache without a
@@ -23,8 +24,8 @@ export async function purgePageWorkers(origins: readonly string[]): Promise<void
   const types: ChromeDataTypeSet | { serviceWorkers: boolean; cache: boolean } =
     __BROWSER__ === 'firefox' ? { serviceWorkers: true, cache: true } : { serviceWorkers: true, cacheStorage: true };
   await browser.browsingData.remove(
-    options as browser.BrowsingData.RemovalOptions,
-    types as browser.BrowsingData.DataTypeSet,
+    options as BrowsingData.RemovalOptions,
+    types as BrowsingData.DataTypeSet,
   );
 }
 

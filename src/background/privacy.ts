@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import browser from './browser-api.ts';
 import { predictionStatus, type PredictionStatus } from '../core/prediction.ts';
 
 /**

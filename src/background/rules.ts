@@ -3,7 +3,7 @@
  * replace each other in one atomic call, and the static built-in ruleset is switched off only after the
  * rules that replace it are in force, so no moment ever blocks less than both sides agree on.
  */
-import browser from 'webextension-polyfill';
+import browser from './browser-api.ts';
 import type { Rule } from '../core/dnr.ts';
 import { BLOCK_PAGE_PATH, BUILTIN_RULESET_ID } from '../core/paths.ts';
 import type { VerifySuccess } from '../core/blocklist/verify.ts';

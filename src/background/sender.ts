@@ -4,10 +4,11 @@
  * and a click inside that frame would send a message from a real Cordon page. Every action therefore
  * checks that the sender is the expected page as the top-level document (`isTopLevelSender`).
  */
-import browser from 'webextension-polyfill';
+import browser from './browser-api.ts';
+import type { Runtime } from 'webextension-polyfill';
 import { isTopLevelSender } from '../core/sender.ts';
 import { extensionPageUrl } from './extension-url.ts';
 
-export function fromTopLevelPage(sender: browser.Runtime.MessageSender, pagePath: string): boolean {
+export function fromTopLevelPage(sender: Runtime.MessageSender, pagePath: string): boolean {
   return isTopLevelSender(sender, { extensionId: browser.runtime.id, pageUrl: extensionPageUrl(pagePath) });
 }

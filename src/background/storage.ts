@@ -4,7 +4,7 @@
  * The envelope has a key of its own: every cycle reads the record (validators, serial), but only
  * start-up reads the envelope, which for a large list is hundreds of kilobytes.
  */
-import browser from 'webextension-polyfill';
+import browser from './browser-api.ts';
 import { readState, STORAGE_KEYS } from '../core/contract.ts';
 import type { AcceptedList } from '../core/cycle.ts';
 import type { CordonState } from '../core/state.ts';

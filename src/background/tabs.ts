@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import browser from './browser-api.ts';
 import { encodeBlockFragment } from '../core/block-fragment.ts';
 import { CATALOGUE } from '../core/catalogue/index.ts';
 import { matchBlockedApp } from '../core/match.ts';

@@ -7,7 +7,7 @@
  * trust settings, or the fail-closed fallback), in one atomic call, and only if the policy that
  * decision was made under is still the policy when the rules are applied.
  */
-import browser from 'webextension-polyfill';
+import browser from './browser-api.ts';
 import { verifyBlocklist } from '../core/blocklist/verify.ts';
 import { DEFAULT_BUILTIN_APP_IDS } from '../core/catalogue/index.ts';
 import {

@@ -14,7 +14,8 @@
  * Test hook: a whole number of seconds under `warnAllowanceSeconds` in `storage.local` shortens the
  * allowance (it can never lengthen it beyond `ALLOWANCE_SECONDS`).
  */
-import browser from 'webextension-polyfill';
+import browser from './browser-api.ts';
+import type { Runtime } from 'webextension-polyfill';
 import type { Rule } from '../core/dnr.ts';
 import { createExclusive } from '../core/exclusive.ts';
 import { matchBlockedApp } from '../core/match.ts';
@@ -124,7 +125,7 @@ function expire(ruleId: number, resend: boolean): Promise<void> {
 }
 
 /** "Continue for now", asked by `sender` (the router in index.ts routes the request here). */
-export async function grant(message: Extract<Request, { type: 'warn-continue' }>, sender: browser.Runtime.MessageSender): Promise<WarnContinueReply> {
+export async function grant(message: Extract<Request, { type: 'warn-continue' }>, sender: Runtime.MessageSender): Promise<WarnContinueReply> {
   const tabId = sender.tab?.id;
   // Only the block page itself, as the top-level document of the tab it would let through. Any web page
   // can frame the (web-accessible) block page and trick one click out of the employee: a frame asking

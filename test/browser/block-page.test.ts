@@ -6,12 +6,13 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import type { Page, Worker } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CordonState } from '../../src/core/state.ts';
 import { EXTENSION_ORIGIN, launchChromium, navigate, type LaunchedBrowser } from '../support/chromium.ts';
+import { useChromium } from '../support/fixture.ts';
 import { readState } from '../support/extension.ts';
 import { appOf, HOSTILE, listOf, lowContrast, overflowing, POLL, SCREENSHOTS, shot, until, writeState } from '../support/ui.ts';
-import { drained, startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
+import { drained, type TrafficServer } from '../support/traffic-server.ts';
 
 const BLOCK_PAGE = `${EXTENSION_ORIGIN}/src/blocked/index.html`;
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -44,6 +45,9 @@ function signedState(overrides: Partial<CordonState> = {}): CordonState {
   };
 }
 
+// No policy: the built-in catalogue. The start-up cycle's record means enforcement is ready. The
+// fixture launches, resets the server and opens a fresh page per test; these names are its objects.
+const c = useChromium({ ready: 'cycle' });
 let server: TrafficServer;
 let browser: LaunchedBrowser;
 let worker: Worker;
@@ -71,24 +75,12 @@ async function tabOrder(p: Page, steps: number): Promise<string[]> {
   return order;
 }
 
-beforeAll(async () => {
+beforeAll(() => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await startTrafficServer();
-  browser = await launchChromium({ proxyUrl: server.proxyUrl });
-  worker = await browser.worker();
-  // The start-up cycle runs after network prediction is off: its record means enforcement is ready.
-  await until(async () => (await readState(worker))?.lastCheck?.outcome, 'builtin', 'the start-up cycle', 45_000);
+  ({ server, browser, worker } = c);
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  await page?.close();
-  page = await browser.context.newPage();
-  server.reset();
+beforeEach(() => {
+  page = c.page;
 });
 
 describe('what the block page says', () => {

@@ -9,16 +9,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUE, findCatalogueApp } from '../../src/core/catalogue/index.ts';
 import { pruneSubdomains } from '../../src/core/domain.ts';
 import type { Rule } from '../../src/core/dnr.ts';
 import { translateProxyHost } from '../../src/core/proxies.ts';
 import { isProxyRule } from '../../src/core/rules.ts';
-import { DIST, EXTENSION_ID, EXTENSION_ORIGIN, launchChromium, navigate, waitForEnforcementReady, type LaunchedBrowser } from '../support/chromium.ts';
+import { DIST, EXTENSION_ID, EXTENSION_ORIGIN, navigate, type LaunchedBrowser } from '../support/chromium.ts';
 import { blockedByRules, dynamicRules, readState, waitForState } from '../support/extension.ts';
 import { canWritePolicy, chromiumPolicyFile, POLICY_SKIP_REASON } from '../support/policy.ts';
-import { drained, startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
+import { useChromium } from '../support/fixture.ts';
+import { drained, type TrafficServer } from '../support/traffic-server.ts';
 
 const BLOCK_PAGE = `${EXTENSION_ORIGIN}/src/blocked/index.html`;
 const ALL_IDS = CATALOGUE.map((app) => app.id);
@@ -171,26 +172,22 @@ async function readProbe(page: Page, withSocket: boolean): Promise<{ app: ProbeO
 
 describe.skipIf(!canWritePolicy)(`every catalogue entry under real enterprise policy (${POLICY_SKIP_REASON})`, () => {
   const policy = chromiumPolicyFile('cordon-test-catalogue');
+  const c = useChromium({
+    policy,
+    before: () => policy.write({ '3rdparty': { extensions: { [EXTENSION_ID]: { builtinApps: ALL_IDS } } } }),
+    after: () => policy.dispose(),
+  });
   let server: TrafficServer;
   let browser: LaunchedBrowser;
   let worker: Worker;
 
   beforeAll(async () => {
-    server = await startTrafficServer();
-    policy.write({ '3rdparty': { extensions: { [EXTENSION_ID]: { builtinApps: ALL_IDS } } } });
-    browser = await launchChromium({ proxyUrl: server.proxyUrl, policy });
-    worker = await browser.worker();
-    await waitForEnforcementReady(worker);
+    ({ server, browser, worker } = c);
     // The policy reaches the worker 3-5 s after it starts; until then only the default (TikTok) holds.
     const state = await waitForState(worker, (s) => ALL_IDS.every((id) => s.apps.some((app) => app.id === id)), 'every catalogue app enforced').catch(() => readState(worker));
     expect(state?.apps.map((app) => app.id).sort(), `state after 30 s: ${JSON.stringify(state?.lastCheck)}`).toEqual([...ALL_IDS].sort());
   }, 90_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    policy.dispose();
-  });
 
   it('the policy puts every entry in force as dynamic rules, every domain and host of each', async () => {
     const names = pruneSubdomains(CATALOGUE.flatMap((app) => [...app.domains, ...app.hosts]));

@@ -6,12 +6,13 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import type { Page, Worker } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CordonState } from '../../src/core/state.ts';
 import { EXTENSION_ORIGIN, launchChromium, type LaunchedBrowser } from '../support/chromium.ts';
+import { useChromium } from '../support/fixture.ts';
 import { readState } from '../support/extension.ts';
-import { appOf, HOSTILE, listOf, lowContrast, overflowing, POLL, SCREENSHOTS, shot, until, writeState } from '../support/ui.ts';
-import { startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
+import { appOf, HOSTILE, listOf, lowContrast, overflowing, POLL, SCREENSHOTS, shot, writeState } from '../support/ui.ts';
+import type { TrafficServer } from '../support/traffic-server.ts';
 
 const POPUP = `${EXTENSION_ORIGIN}/src/popup/index.html`;
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -51,6 +52,9 @@ function signedState(overrides: Partial<CordonState> = {}): CordonState {
   };
 }
 
+// No policy: the built-in catalogue; states written by the tests come after the start-up cycle,
+// which the fixture waits for. These names are the fixture's objects.
+const c = useChromium({ ready: 'cycle' });
 let server: TrafficServer;
 let browser: LaunchedBrowser;
 let worker: Worker;
@@ -68,18 +72,9 @@ async function openPopup(b: LaunchedBrowser = browser, size = { width: 384, heig
   return page;
 }
 
-beforeAll(async () => {
+beforeAll(() => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await startTrafficServer();
-  browser = await launchChromium({ proxyUrl: server.proxyUrl });
-  worker = await browser.worker();
-  // The worker's start-up cycle writes the built-in state; states written by the tests come after it.
-  await until(async () => (await readState(worker))?.lastCheck?.outcome, 'builtin', 'the start-up cycle', 45_000);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  ({ server, browser, worker } = c);
 });
 
 describe('the popup over the worker’s own state', () => {

@@ -7,14 +7,15 @@
  * Issue #11's holes 1, 3 and 4; hole 5 (the framed warning page) is in warn.test.ts.
  */
 import type { Page, Worker } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CordonState } from '../../src/core/state.ts';
-import { EXTENSION_ID, EXTENSION_ORIGIN, launchChromium, navigate, newProfileDir, type LaunchedBrowser } from '../support/chromium.ts';
+import { EXTENSION_ID, EXTENSION_ORIGIN, navigate, type LaunchedBrowser } from '../support/chromium.ts';
 import { blockedByRules, checkNow, readState, waitForState as waitForStateIn } from '../support/extension.ts';
 import { startListServer, type ListServer } from '../support/list-server.ts';
 import { canWritePolicy, chromiumPolicyFile, POLICY_SKIP_REASON } from '../support/policy.ts';
 import { listPayload, newSigner, type ListApp, type TestSigner } from '../support/signing.ts';
-import { drained, startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
+import { useChromium } from '../support/fixture.ts';
+import { drained, type TrafficServer } from '../support/traffic-server.ts';
 
 const BLOCK_PAGE = `${EXTENSION_ORIGIN}/src/blocked/index.html`;
 const POPUP = `${EXTENSION_ORIGIN}/src/popup/index.html`;
@@ -84,18 +85,19 @@ describe.skipIf(!canWritePolicy)(`trust holds under key revocation and admin mis
     return JSON.stringify({ ...first, signatures: envelopes.flatMap((e) => e.signatures) });
   }
 
-  beforeAll(async () => {
-    server = await startTrafficServer();
-    lists = await startListServer();
-    browser = await launchChromium({ proxyUrl: server.proxyUrl, profileDir: newProfileDir(), policy });
-    worker = await browser.worker();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await lists?.close();
-    await server?.close();
-    policy.dispose();
+  const c = useChromium({
+    policy,
+    ready: 'worker',
+    before: async () => {
+      lists = await startListServer();
+    },
+    after: async () => {
+      await lists?.close();
+      policy.dispose();
+    },
+  });
+  beforeAll(() => {
+    ({ server, browser, worker } = c);
   });
 
   afterEach(async () => {

@@ -7,17 +7,18 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Page, Worker } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Rule } from '../../src/core/dnr.ts';
 import type { CordonState } from '../../src/core/state.ts';
 import { fingerprint } from '../../src/core/text/format.ts';
-import { EXTENSION_ID, EXTENSION_ORIGIN, launchChromium, navigate, newProfileDir, type LaunchedBrowser } from '../support/chromium.ts';
+import { EXTENSION_ID, EXTENSION_ORIGIN, navigate, type LaunchedBrowser } from '../support/chromium.ts';
 import { checkNow, waitForState as waitForStateIn } from '../support/extension.ts';
 import { startListServer, type ListServer } from '../support/list-server.ts';
 import { canWritePolicy, chromiumPolicyFile, POLICY_SKIP_REASON } from '../support/policy.ts';
 import { iso, listPayload, newSigner, type ListApp, type TestSigner } from '../support/signing.ts';
 import { serveHtml } from '../support/pages.ts';
-import { drained, startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
+import { useChromium } from '../support/fixture.ts';
+import { drained, type TrafficServer } from '../support/traffic-server.ts';
 
 const SCREENSHOTS = 'test-results/screenshots';
 const BLOCK_PAGE = `${EXTENSION_ORIGIN}/src/blocked/index.html`;
@@ -73,26 +74,26 @@ describe.skipIf(!canWritePolicy)(`warn mode, end to end under real enterprise po
     return page;
   }
 
+  const c = useChromium({
+    policy,
+    before: async () => {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      lists = await startListServer();
+      signer = await newSigner();
+      publish(1, [tiktok, chatapp, forum], [
+        { serial: 1, date: utcDay(0), summary: `ChatApp: warning now, blocked from ${WARN_UNTIL}. Forum: warning only.` },
+      ]);
+      policy.write({ '3rdparty': { extensions: { [EXTENSION_ID]: { listUrl: lists.url, trustedKeys: [signer.publicKey], listId: LIST_ID, organization: 'Acme Corp' } } } });
+    },
+    after: async () => {
+      await lists?.close();
+      policy.dispose();
+    },
+  });
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await startTrafficServer();
-    lists = await startListServer();
-    signer = await newSigner();
-    publish(1, [tiktok, chatapp, forum], [
-      { serial: 1, date: utcDay(0), summary: `ChatApp: warning now, blocked from ${WARN_UNTIL}. Forum: warning only.` },
-    ]);
-    policy.write({ '3rdparty': { extensions: { [EXTENSION_ID]: { listUrl: lists.url, trustedKeys: [signer.publicKey], listId: LIST_ID, organization: 'Acme Corp' } } } });
-    browser = await launchChromium({ proxyUrl: server.proxyUrl, profileDir: newProfileDir(), policy });
-    worker = await browser.worker();
+    ({ server, browser, worker } = c);
     await waitForState((s) => s.list?.serial === 1, 'the first signed list');
   }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close({ keepProfile: false });
-    await lists?.close();
-    await server?.close();
-    policy.dispose();
-  });
 
   afterEach(async () => {
     for (const page of pages.splice(0)) await page.close().catch(() => undefined);

@@ -32,6 +32,10 @@ export interface FixtureOptions extends Omit<LaunchOptions, 'proxyUrl'> {
   readonly ready?: 'worker' | 'enforcement' | 'cycle';
   /** Set up routes on the server before the browser starts. */
   readonly serve?: (server: TrafficServer) => void;
+  /** Anything else the browser needs before it starts: a list server, a policy written, a list published. */
+  readonly before?: (server: TrafficServer) => void | Promise<void>;
+  /** Undo `before`, after the browser and the server are closed (also when a test failed). */
+  readonly after?: () => void | Promise<void>;
 }
 
 export function useChromium(options: FixtureOptions = {}): ChromiumFixture {
@@ -39,11 +43,12 @@ export function useChromium(options: FixtureOptions = {}): ChromiumFixture {
   let browser: LaunchedBrowser | undefined;
   let worker: Worker | undefined;
   let page: Page | undefined;
-  const { ready = 'enforcement', serve, ...launch } = options;
+  const { ready = 'enforcement', serve, before, after, ...launch } = options;
 
   beforeAll(async () => {
     server = await startTrafficServer();
     serve?.(server);
+    await before?.(server);
     browser = await launchChromium({ ...launch, proxyUrl: server.proxyUrl });
     worker = await browser.worker();
     if (ready !== 'worker') await waitForEnforcementReady(worker);
@@ -51,8 +56,12 @@ export function useChromium(options: FixtureOptions = {}): ChromiumFixture {
   }, 90_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    try {
+      await browser?.close();
+      await server?.close();
+    } finally {
+      await after?.();
+    }
   });
 
   beforeEach(async () => {

@@ -18,13 +18,14 @@ async function violations(baseDir: string): Promise<string[]> {
 }
 
 describe('architecture', () => {
-  it('src/ has no import circle, no view model in the worker, a pure core, no tooling imports', async () => {
+  it('src/ has no import circle, no view model or polyfill in the worker, a pure core, no tooling imports', async () => {
     expect(await violations(ROOT)).toEqual([]);
   }, 60_000);
 
-  it('control: the same rules catch a circle and a worker that loads a view model', async () => {
+  it('control: the same rules catch a circle and a worker that loads a view model or the polyfill', async () => {
     const found = await violations(resolve(ROOT, 'test/fixtures/architecture'));
     expect(found.some((v) => v.startsWith('no-circular: src/core/a/'))).toBe(true);
     expect(found).toContain('worker-loads-no-view: src/background/index.ts -> src/core/view/page.ts');
+    expect(found.some((v) => v.startsWith('worker-loads-no-polyfill: src/background/index.ts -> ') && v.includes('webextension-polyfill'))).toBe(true);
   }, 60_000);
 });

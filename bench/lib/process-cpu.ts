@@ -1,0 +1,69 @@
+/**
+ * CPU time of one Chromium's processes, by kind, read from /proc (Linux): the finer measure beside
+ * page-load time, since it counts the work itself whatever else the machine is doing.
+ *
+ * A Chromium is found by its `--user-data-dir`: every process it starts carries the flag. Renderers
+ * that exit during a run (a site moving to a new process) take their time with them, but the zygote
+ * that forked them collects it as children's time when it reaps them, so that is counted as
+ * "renderer" too.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+
+export const PROCESS_KINDS = ['browser', 'renderer', 'extension', 'network', 'gpu', 'other'] as const;
+export type ProcessKind = (typeof PROCESS_KINDS)[number];
+export type CpuByKind = Record<ProcessKind, number>;
+
+/** Clock ticks per second of /proc's times (USER_HZ, 100 on Linux everywhere). */
+const TICKS_PER_SECOND = 100;
+
+function kindOf(args: readonly string[]): ProcessKind | 'zygote' {
+  const type = args.find((a) => a.startsWith('--type='))?.slice('--type='.length);
+  if (type === undefined) return 'browser';
+  if (type === 'zygote') return 'zygote';
+  if (type === 'renderer') return args.includes('--extension-process') ? 'extension' : 'renderer';
+  if (type === 'gpu-process') return 'gpu';
+  if (type === 'utility' && args.some((a) => a.includes('NetworkService'))) return 'network';
+  return 'other';
+}
+
+/** utime + stime, and the reaped children's cutime + cstime, in milliseconds. */
+function timesOf(pid: string): { own: number; children: number } | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces; the fields after it start after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const tick = (i: number) => Number(fields[i - 3] ?? 0);
+    const ms = 1000 / TICKS_PER_SECOND;
+    return { own: (tick(14) + tick(15)) * ms, children: (tick(16) + tick(17)) * ms };
+  } catch {
+    return undefined; // exited meanwhile
+  }
+}
+
+/** CPU time so far of every process of the Chromium using `profileDir`, by kind. */
+export function chromiumCpu(profileDir: string): CpuByKind {
+  const out: CpuByKind = { browser: 0, renderer: 0, extension: 0, network: 0, gpu: 0, other: 0 };
+  const flag = `--user-data-dir=${profileDir}`;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    let args: string[];
+    try {
+      args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue;
+    }
+    if (!args.includes(flag)) continue;
+    const kind = kindOf(args);
+    const times = timesOf(pid);
+    if (times === undefined) continue;
+    if (kind === 'zygote') out.renderer += times.own + times.children;
+    else out[kind] += times.own;
+  }
+  return out;
+}
+
+export function cpuDelta(after: CpuByKind, before: CpuByKind): CpuByKind {
+  const out = { ...after };
+  for (const k of PROCESS_KINDS) out[k] = after[k] - before[k];
+  return out;
+}
