@@ -16,13 +16,21 @@ export type CpuByKind = Record<ProcessKind, number>;
 /** Clock ticks per second of /proc's times (USER_HZ, 100 on Linux everywhere). */
 const TICKS_PER_SECOND = 100;
 
-function kindOf(args: readonly string[]): ProcessKind | 'zygote' {
-  const type = args.find((a) => a.startsWith('--type='))?.slice('--type='.length);
+/**
+ * Chromium rewrites its children's process title, so /proc/<pid>/cmdline holds their whole command
+ * line as one space-separated string rather than NUL-separated arguments: flags are found as words.
+ */
+function hasFlag(cmdline: string, flag: string): boolean {
+  return new RegExp(`(?:^|[\\s\\0])${flag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=[\\s\\0]|$)`).test(cmdline);
+}
+
+function kindOf(cmdline: string): ProcessKind | 'zygote' {
+  const type = /(?:^|[\s\0])--type=([^\s\0]+)/.exec(cmdline)?.[1];
   if (type === undefined) return 'browser';
   if (type === 'zygote') return 'zygote';
-  if (type === 'renderer') return args.includes('--extension-process') ? 'extension' : 'renderer';
+  if (type === 'renderer') return hasFlag(cmdline, '--extension-process') ? 'extension' : 'renderer';
   if (type === 'gpu-process') return 'gpu';
-  if (type === 'utility' && args.some((a) => a.includes('NetworkService'))) return 'network';
+  if (type === 'utility' && cmdline.includes('NetworkService')) return 'network';
   return 'other';
 }
 
@@ -46,14 +54,14 @@ export function chromiumCpu(profileDir: string): CpuByKind {
   const flag = `--user-data-dir=${profileDir}`;
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
-    let args: string[];
+    let cmdline: string;
     try {
-      args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
     } catch {
       continue;
     }
-    if (!args.includes(flag)) continue;
-    const kind = kindOf(args);
+    if (!hasFlag(cmdline, flag)) continue;
+    const kind = kindOf(cmdline);
     const times = timesOf(pid);
     if (times === undefined) continue;
     if (kind === 'zygote') out.renderer += times.own + times.children;

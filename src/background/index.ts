@@ -20,6 +20,7 @@ import { fromTopLevelPage } from './sender.ts';
 import { loadSchedule, loadState, saveState, STATE_KEY } from './storage.ts';
 import { registerBadge, updateBadge } from './badge.ts';
 import { grant, outsideAllowances, registerWarnHandlers } from './warn.ts';
+import { REPORT_ALARM, reportAfterCycle, reportVisit, retryReports } from './reporting.ts';
 import { parseRequest, REQUEST_SENDERS } from '../core/contract.ts';
 import { redirectOpenTabs, watchNavigations } from './tabs.ts';
 import { exclusive, reconcile, runCycle, type Trigger } from './update-cycle.ts';
@@ -42,6 +43,8 @@ async function cycle(trigger: Trigger): Promise<CordonState> {
   const result = await exclusive(() => runCycle(trigger));
   enforced = result.state.apps;
   void updateBadge(result.state);
+  // After the state is recorded, and never waited on: a collector that is down delays nothing.
+  void reportAfterCycle(result.state);
   const failures = (await loadSchedule()).failures;
   const delayInMinutes = result.failed
     ? backoffDelayMinutes(failures, result.refreshMinutes, Math.random)
@@ -96,6 +99,7 @@ browser.runtime.onInstalled.addListener(() => void start('install'));
 browser.runtime.onStartup.addListener(() => void start('startup'));
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === REFRESH_ALARM) void cycle('alarm');
+  if (alarm.name === REPORT_ALARM) void retryReports();
 });
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'managed') void cycle('policy-change');
@@ -121,7 +125,14 @@ function route(message: unknown, sender: Runtime.MessageSender): Promise<unknown
       return fromTopLevelPage(sender, REQUEST_SENDERS[request.type]) ? cycle('check-now') : undefined;
     case 'warn-continue':
       return grant(request, sender);
+    case 'blocked-visit':
+      return fromTopLevelPage(sender, REQUEST_SENDERS[request.type]) ? blockedVisit(request.appId, request.url) : undefined;
   }
+}
+
+async function blockedVisit(appId: string, url: string): Promise<boolean> {
+  const state = await loadState();
+  return reportVisit('blocked-visit', appId, url, state?.apps ?? enforced, state?.list?.serial);
 }
 // Diagnostics: lets an admin (devtools) or a test run this worker's own verifier on an envelope. It
 // only reads its arguments: it holds no secret and changes no rule or state.

@@ -27,7 +27,8 @@ import { appsFromCatalogue } from '../core/enforced.ts';
 import { fetchList } from '../core/fetch-list.ts';
 import { hostOf } from '../core/host.ts';
 import { parsePolicy, type Policy, type PolicyResult } from '../core/policy.ts';
-import type { CordonState, Problem } from '../core/state.ts';
+import type { CordonState, Problem, ReportingNotice } from '../core/state.ts';
+import { parseReporting, reportingNotice } from '../core/reporting/settings.ts';
 import { compileForBrowser, compileVerifiedForBrowser, enforceRules, forgetAppliedRules } from './rules.ts';
 import { readManagedPolicy } from './managed-policy.ts';
 import { ensureSuffixRules } from './suffix-list.ts';
@@ -80,6 +81,11 @@ async function apply(enforcement: Enforcement, listUrl: string | undefined): Pro
 }
 
 const problem = (code: Problem['code'], message: string, at: string): Problem => ({ code, message, at });
+
+function withReportingNotice(state: CordonState, notice: ReportingNotice | undefined): CordonState {
+  const { reporting: _r, ...rest } = state;
+  return notice === undefined ? rest : { ...rest, reporting: notice };
+}
 
 function withPolicyText(state: CordonState, policy: { organization?: string; supportUrl?: string }): CordonState {
   const { organization: _o, supportUrl: _s, ...rest } = state;
@@ -154,7 +160,8 @@ async function attemptCycle(trigger: Trigger, lastTry: boolean): Promise<CycleRe
   const at = now.toISOString();
   const installed = await installedByAdmin();
   const previous: CordonState = { ...((await loadState()) ?? builtinState(installed)), installedByAdmin: installed };
-  const parsed = parsePolicy(await readManagedPolicy());
+  const raw = await readManagedPolicy();
+  const parsed = parsePolicy(raw);
   const refreshMinutes = parsed.ok ? parsed.policy.refreshMinutes : 60;
 
   let decision: CycleDecision;
@@ -185,6 +192,7 @@ async function attemptCycle(trigger: Trigger, lastTry: boolean): Promise<CycleRe
     }
     decision = { ...decision, state: withPolicyText(decision.state, policy) };
   }
+  decision = { ...decision, state: withReportingNotice(decision.state, reportingNotice(parseReporting(raw))) };
 
   // The trust settings must still be the ones this decision was made under when rules change: a cycle
   // that read the policy before an admin removed a key must not apply what only that key vouched for.

@@ -30,6 +30,7 @@ import {
   type AllowanceRule,
 } from '../core/allowance.ts';
 import { appStatus } from '../core/app-status.ts';
+import { reportVisit } from './reporting.ts';
 import { likelyOrigins, purgePageWorkers } from './page-workers.ts';
 import { loadState, STATE_KEY } from './storage.ts';
 import { REQUEST_SENDERS, STORAGE_KEYS, type Request, type WarnContinueReply } from '../core/contract.ts';
@@ -151,6 +152,8 @@ export async function grant(message: Extract<Request, { type: 'warn-continue' }>
     await browser.alarms.clear(`${ALARM_PREFIX}${p.ruleId}`);
   }
   await browser.tabs.update(tabId, { url: message.url });
+  // Reported only when the policy asks for blocked visits; never waited on.
+  void reportVisit('warn-continue', decision.appId, message.url, state?.apps ?? [], state?.list?.serial);
   return { ok: true, until: new Date(decision.until).toISOString() };
 }
 

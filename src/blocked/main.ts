@@ -43,6 +43,9 @@ function render(): void {
   fieldList(byId('details'), view.fields);
   setText('stale', view.staleNote ?? '');
   show('stale', view.staleNote !== undefined);
+  setText('reported', view.reportedNote ?? '');
+  show('reported', view.reportedNote !== undefined);
+  reportVisitOnce();
   setText('warn-explain', view.warn?.explanation ?? '');
   show('warn-explain', view.warn !== undefined);
   show('continue', view.warn !== undefined);
@@ -80,6 +83,20 @@ async function continueForNow(button: HTMLElement): Promise<void> {
     button.removeAttribute('aria-disabled');
   }
   await load();
+}
+
+let visitReported = false;
+
+/**
+ * Tells the worker about this blocked visit when the page says it is reported: once per page, and
+ * never from a frame (the worker would refuse it anyway). The worker checks the app and host itself.
+ */
+function reportVisitOnce(): void {
+  if (visitReported || framed || view?.reportedNote === undefined) return;
+  const fragment = decodeBlockFragment(location.hash);
+  if (fragment === undefined) return;
+  visitReported = true;
+  void send({ type: 'blocked-visit', appId: fragment.appId, url: fragment.url }).catch(() => undefined);
 }
 
 async function load(): Promise<void> {

@@ -14,7 +14,9 @@ export type Request =
   /** The popup's "Check now": run an update cycle now. */
   | { readonly type: 'check-now' }
   /** The block page's "Continue for now" for a warned app, on the tab it is shown in. */
-  | { readonly type: 'warn-continue'; readonly appId: string; readonly url: string };
+  | { readonly type: 'warn-continue'; readonly appId: string; readonly url: string }
+  /** The block page, shown for `url`: reported as a blocked visit when the policy asks for it. */
+  | { readonly type: 'blocked-visit'; readonly appId: string; readonly url: string };
 
 export type WarnContinueReply = { readonly ok: true; readonly until: string } | { readonly ok: false; readonly reason: AllowanceRefusal };
 
@@ -22,6 +24,8 @@ export type WarnContinueReply = { readonly ok: true; readonly until: string } | 
 export interface Replies {
   readonly 'check-now': CordonState;
   readonly 'warn-continue': WarnContinueReply;
+  /** Whether the visit was queued for the collector. */
+  readonly 'blocked-visit': boolean;
 }
 
 export type RequestType = Request['type'];
@@ -31,6 +35,7 @@ export type ReplyTo<T extends RequestType> = Replies[T];
 export const REQUEST_SENDERS: Readonly<Record<RequestType, string>> = {
   'check-now': POPUP_PATH,
   'warn-continue': BLOCK_PAGE_PATH,
+  'blocked-visit': BLOCK_PAGE_PATH,
 };
 
 /** A message as a request, or undefined for anything else (a page's message is only ever data). */
@@ -41,7 +46,8 @@ export function parseRequest(message: unknown): Request | undefined {
     case 'check-now':
       return { type: 'check-now' };
     case 'warn-continue':
-      return typeof m.appId === 'string' && typeof m.url === 'string' ? { type: 'warn-continue', appId: m.appId, url: m.url } : undefined;
+    case 'blocked-visit':
+      return typeof m.appId === 'string' && typeof m.url === 'string' ? { type: m.type, appId: m.appId, url: m.url } : undefined;
     default:
       return undefined;
   }
@@ -61,6 +67,12 @@ export const STORAGE_KEYS = {
   warnAllowanceSeconds: 'warnAllowanceSeconds',
   /** session: the running warn allowances. */
   warnAllowances: 'warnAllowances',
+  /** local: a random id made at first run, the `service.instance.id` of reports (core/reporting). */
+  installId: 'installId',
+  /** local: records waiting for the collector (`ReportQueue`). */
+  reportQueue: 'reportQueue',
+  /** local: the last status reported (`LastStatus`), to report changes and a daily heartbeat. */
+  reportLast: 'reportLast',
 } as const;
 
 export const STATE_SCHEMA = 1;

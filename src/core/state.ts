@@ -98,7 +98,15 @@ export interface CordonState {
    */
   readonly seenAt?: string;
   readonly installedByAdmin: boolean;
+  /** What the policy has this browser report (issue #14), for the pages to tell the employee. */
+  readonly reporting?: ReportingNotice;
 }
+
+/** Reporting as the employee is told about it: to whom, and whether blocked visits are included. */
+export type ReportingNotice =
+  | { readonly kind: 'on'; readonly host: string; readonly blockedVisits: boolean }
+  /** Asked for by the policy but mistyped: nothing is sent, and the admin's error is shown. */
+  | { readonly kind: 'invalid'; readonly message: string };
 
 export const MAX_WITHDRAWN = 20;
 

@@ -6,12 +6,15 @@
 import browser from 'webextension-polyfill';
 import type { CordonState, EnforcedApp } from '../core/state.ts';
 import { readState, STORAGE_KEYS } from '../core/contract.ts';
-import { popupView, type PopupView } from '../core/view/popup.ts';
+import { popupView, type PopupView, type ReportDelivery } from '../core/view/popup.ts';
+import { readQueue } from '../core/reporting/queue.ts';
 import { applyMessages, el, fieldList, setText, t, viewEnv } from './dom.ts';
 import { send } from './messages.ts';
 
 performance.mark('cordon-script');
 const STATE_KEY = STORAGE_KEYS.state;
+const QUEUE_KEY = STORAGE_KEYS.reportQueue;
+let reportDelivery: ReportDelivery = { waiting: 0 };
 let state: CordonState | undefined;
 /** The built-in default, loaded only in the first moments after install, before any state exists. */
 let fallbackApps: readonly EnforcedApp[] = [];
@@ -56,8 +59,18 @@ function draw(view: PopupView): void {
   );
 }
 
+/** The report queue as the popup shows it: how many wait, and how the last delivery went. */
+function deliveryOf(value: unknown): ReportDelivery {
+  const queue = readQueue(value);
+  return {
+    waiting: queue.records.length,
+    ...(queue.lastAttempt === undefined ? {} : { lastAttempt: queue.lastAttempt }),
+    ...(queue.lastDelivered === undefined ? {} : { lastDelivered: queue.lastDelivered }),
+  };
+}
+
 function render(): void {
-  draw(popupView(state, viewEnv(), { online: navigator.onLine, fallbackApps }));
+  draw(popupView(state, viewEnv(), { online: navigator.onLine, fallbackApps, reportDelivery }));
 }
 
 async function checkNow(button: HTMLButtonElement): Promise<void> {
@@ -82,17 +95,18 @@ applyMessages(document);
 const button = byId('check-now') as HTMLButtonElement;
 button.addEventListener('click', () => void checkNow(button));
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && changes[STATE_KEY]) {
-    state = readState(changes[STATE_KEY].newValue);
-    render();
-  }
+  if (area !== 'local') return;
+  if (changes[STATE_KEY]) state = readState(changes[STATE_KEY].newValue);
+  if (changes[QUEUE_KEY]) reportDelivery = deliveryOf(changes[QUEUE_KEY].newValue);
+  if (changes[STATE_KEY] || changes[QUEUE_KEY]) render();
 });
 window.addEventListener('online', render);
 window.addEventListener('offline', render);
 setInterval(render, 30_000);
 
-void browser.storage.local.get(STATE_KEY).then(async (stored) => {
+void browser.storage.local.get([STATE_KEY, QUEUE_KEY]).then(async (stored) => {
   state = readState(stored[STATE_KEY]);
+  reportDelivery = deliveryOf(stored[QUEUE_KEY]);
   if (state === undefined) fallbackApps = (await import('./fallback.ts')).builtinDefaultApps();
   render();
   performance.mark('cordon-rendered');

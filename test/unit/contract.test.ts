@@ -12,7 +12,9 @@ describe('the pages-worker contract', () => {
     for (const bad of [null, 'check-now', {}, { type: 'warn-continue', appId: 1, url: 'x' }, { type: 'warn-continue' }, { type: 'grant-everything' }, { type: '__proto__' }]) {
       expect(parseRequest(bad), JSON.stringify(bad)).toBeUndefined();
     }
-    expect(Object.keys(REQUEST_SENDERS).sort()).toEqual(['check-now', 'warn-continue']);
+    expect(parseRequest({ type: 'blocked-visit', appId: 'tiktok', url: 'https://www.tiktok.com/' })).toEqual({ type: 'blocked-visit', appId: 'tiktok', url: 'https://www.tiktok.com/' });
+    expect(parseRequest({ type: 'blocked-visit', appId: 'tiktok' })).toBeUndefined();
+    expect(Object.keys(REQUEST_SENDERS).sort()).toEqual(['blocked-visit', 'check-now', 'warn-continue']);
   });
 
   it('reads a state record of this schema only', () => {

@@ -122,10 +122,28 @@ describe('popup', () => {
       ['Expires', '1 Jul 2026, 00:00'],
       ['Last check', '5 minutes ago: no change'],
       ['Installed', 'By your administrator'],
+      ['Reports', 'Nothing is reported: Cordon sends nothing about this browser to anyone.'],
     ]);
     expect(view.profileNote).toBe('Applies to this browser profile only.');
     expect(view.troubles).toEqual([]);
     expect(view.allGood).toMatch(/up to date/i);
+  });
+
+  it('reports: to whom and what, blocked visits when included, a mistyped setting, and how delivery stands', () => {
+    const field = (state: CordonState, options = {}) => popupView(state, envEn, options).source.filter((f) => f.id === 'reporting' || f.id === 'report-delivery').map((f) => f.value);
+    expect(field({ ...signed, reporting: { kind: 'on', host: 'otel.acme.example', blockedVisits: false } })).toEqual([
+      'Status reports go to otel.acme.example: the list in force, its serial and any problem, when they change and once a day.',
+    ]);
+    expect(field({ ...signed, reporting: { kind: 'on', host: 'otel.acme.example', blockedVisits: true } })[0]).toMatch(/Blocked visits are reported too: the app, the host name and the time, never the page address\.$/);
+    expect(field({ ...signed, reporting: { kind: 'invalid', message: 'reportUrl must be an https: URL' } })).toEqual([
+      "Off: the organisation's reporting settings are wrong (reportUrl must be an https: URL), so nothing is sent.",
+    ]);
+    const waiting = { waiting: 3, lastAttempt: { at: new Date(envEn.now.getTime() - 120_000).toISOString(), outcome: { kind: 'retry' as const, reason: 'status' as const, status: 503 } } };
+    expect(field({ ...signed, reporting: { kind: 'on', host: 'otel.acme.example', blockedVisits: false } }, { reportDelivery: waiting })[1]).toBe(
+      '3 waiting; the last try failed 2 minutes ago (the collector answered HTTP 503). Blocking is not affected.',
+    );
+    // Delivery is only said while reporting is on.
+    expect(field(signed, { reportDelivery: waiting })).toHaveLength(1);
   });
 
   it('history: the signed changes, newest first', () => {

@@ -3,6 +3,7 @@ import { extensionIdFromKey } from '../extension-id.ts';
 import { checkPublicKey } from '../../core/blocklist/keys.ts';
 import { publishedTestKeyName } from '../../core/blocklist/test-keys.ts';
 import { parsePolicy, listUrlProblem, type PolicyKey } from '../../core/policy.ts';
+import { parseReporting } from '../../core/reporting/settings.ts';
 import { flag, optionalString, positiveInteger, requiredString, stringList } from '../args.ts';
 import type { Command, Values } from '../command.ts';
 import { EXIT_OK, EXIT_USAGE, UsageError } from '../errors.ts';
@@ -42,6 +43,9 @@ const OPTION_OF: Readonly<Record<PolicyKey, string>> = {
   organization: '--org',
   supportUrl: '--support',
   builtinApps: '--builtin-apps',
+  reportUrl: '--report-url',
+  reportBlockedVisits: '--report-blocked-visits',
+  deviceLabel: '--device-label',
 };
 
 /** "trustedKeys[1] is 31 bytes..." becomes "--pub #2 (trustedKeys[1]) is 31 bytes...". */
@@ -119,6 +123,9 @@ export function buildPolicy(values: Values): PolicyOutput {
   const threshold = positiveInteger(values, 'threshold');
   const refreshMinutes = positiveInteger(values, 'refresh-minutes');
   const supportUrl = optionalString(values, 'support');
+  const reportUrl = optionalString(values, 'report-url');
+  const reportBlockedVisits = flag(values, 'report-blocked-visits');
+  const deviceLabel = optionalString(values, 'device-label');
 
   const signed = listUrl !== undefined || pubs.length > 0 || listId !== undefined || threshold !== undefined;
   if (!signed && builtin === undefined) {
@@ -152,11 +159,18 @@ export function buildPolicy(values: Values): PolicyOutput {
     organization,
     ...(supportUrl === undefined ? {} : { supportUrl }),
     ...(builtinApps === undefined ? {} : { builtinApps }),
+    ...(reportUrl === undefined ? {} : { reportUrl }),
+    ...(reportBlockedVisits ? { reportBlockedVisits } : {}),
+    ...(deviceLabel === undefined ? {} : { deviceLabel }),
   };
   // The extension's own check of the whole policy: what it would refuse is refused here first. Its
   // key errors repeat checkPublicKey's above, which name the --pub argument.
   const checked = parsePolicy(settings as unknown as Readonly<Record<string, unknown>>);
   if (!checked.ok) problems.push(...checked.errors.filter((e) => !/^trustedKeys\[\d+\] /.test(e)).map(inOptionTerms));
+  // Reporting is read apart by the extension (a mistake there turns reporting off, not enforcement),
+  // but a file that would switch it off by mistake is refused here all the same.
+  const reporting = parseReporting(settings as unknown as Readonly<Record<string, unknown>>);
+  if (reporting.kind === 'invalid') problems.push(...reporting.errors.map(inOptionTerms));
   if (problems.length > 0) throw new PolicyInputError(problems);
   const warnings =
     listUrl !== undefined && new URL(listUrl).protocol === 'http:'
@@ -243,6 +257,10 @@ Settings (the extension's managed policy, docs/policy.md):
   --support URL          https: or mailto: link shown to employees
   --builtin-apps IDS     comma-separated catalogue ids (cordon catalog): without a signed list, what is
                          blocked; beside one, the floor enforced while no list verifies (default tiktok)
+  --report-url URL       https: OpenTelemetry OTLP/HTTP logs endpoint for status reports (docs/reporting.md);
+                         without it nothing is ever sent
+  --report-blocked-visits  also report blocked visits and warnings passed (app, host, time; never the path)
+  --device-label TEXT    this device's name in reports (for per-device files an MDM fills in)
 
 Installation:
   --browser B            chrome (default), edge or chromium: registry key, macOS domain and toolbar field
@@ -270,6 +288,9 @@ would refuse.`,
     'refresh-minutes': { type: 'string' },
     support: { type: 'string' },
     'builtin-apps': { type: 'string' },
+    'report-url': { type: 'string' },
+    'report-blocked-visits': { type: 'boolean' },
+    'device-label': { type: 'string' },
     browser: { type: 'string' },
     'extension-id': { type: 'string' },
     'update-url': { type: 'string' },

@@ -19,6 +19,9 @@ export interface ManagedSettings {
   readonly organization: string;
   readonly supportUrl?: string;
   readonly builtinApps?: readonly string[];
+  readonly reportUrl?: string;
+  readonly reportBlockedVisits?: boolean;
+  readonly deviceLabel?: string;
 }
 type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : never;
 const managedSettingsMatchSchema: SameKeys<ManagedSettings, Record<PolicyKey, unknown>> = true;

@@ -23,6 +23,8 @@ export interface BlockPageView {
   readonly summary: { readonly before: string; readonly value: string; readonly after: string };
   readonly fields: readonly FieldView[];
   readonly staleNote?: string;
+  /** Said when the policy has blocked visits reported, and then the page reports this one. */
+  readonly reportedNote?: string;
   readonly backLabel: string;
   /** Present only in an app's warning period: what continuing means, and what to ask the worker for. */
   readonly warn?: { readonly explanation: string; readonly continueLabel: string; readonly appId: string; readonly url: string };
@@ -100,7 +102,10 @@ export function blockPageView(
   fields.push(...decidedFields(shownState, env));
   fields.push({ label: t('labelRuleFrom'), value: ruleFrom(state, env), id: 'source' });
   const staleNote = state?.list && isStale(state, env.now) ? t('ruleStale', [formatInstant(state.list.expiresAt, env)]) : undefined;
-  const common = { fields, backLabel, ...(staleNote === undefined ? {} : { staleNote }) };
+  // Only for a real app on a host it blocks, and only when the policy asks for visits to be reported.
+  const reported = app !== undefined && refusedHost !== undefined && state?.reporting?.kind === 'on' && state.reporting.blockedVisits;
+  const reportedNote = reported ? t('visitReported', [refusedHost]) : undefined;
+  const common = { fields, backLabel, ...(staleNote === undefined ? {} : { staleNote }), ...(reportedNote === undefined ? {} : { reportedNote }) };
 
   if (app && status.kind === 'warn' && fragment && webUrl !== undefined && !options.framed) {
     const duration = formatDuration(options.allowanceSeconds ?? ALLOWANCE_SECONDS, env);

@@ -3,6 +3,7 @@
  * came from, what is wrong, and the signed history. Every string from a list or a policy stays a
  * separate value for the page to set as text; links are only ever those `safeLink` accepts.
  */
+import type { DeliveryRecord } from '../reporting/queue.ts';
 import { decisionTime, type CordonState, type EnforcedApp } from '../state.ts';
 import { fingerprint, formatDay, formatInstant, formatRelative } from '../text/format.ts';
 import type { ViewEnv } from '../text/i18n.ts';
@@ -56,7 +57,16 @@ export interface PopupView {
   readonly historyEmpty?: string;
 }
 
+/** The report queue as the popup shows it (core/reporting/queue.ts). */
+export interface ReportDelivery {
+  readonly waiting: number;
+  readonly lastAttempt?: DeliveryRecord;
+  readonly lastDelivered?: string;
+}
+
 export interface PopupOptions {
+  /** Delivery to the collector, when reporting is on. */
+  readonly reportDelivery?: ReportDelivery;
   /** `navigator.onLine`. */
   readonly online?: boolean;
   /** What is enforced before the worker has recorded any state: the built-in default. */
@@ -124,7 +134,34 @@ function sourceFields(state: CordonState, env: ViewEnv): FieldView[] {
     id: 'last-check',
   });
   fields.push({ label: t('labelInstalled'), value: state.installedByAdmin ? t('installedByAdmin') : t('installedNotByAdmin'), id: 'installed' });
+  fields.push({ label: t('labelReporting'), value: reportingText(state.reporting, env), id: 'reporting' });
   return fields;
+}
+
+/** What this browser reports, and to whom: said even when nothing is. */
+function reportingText(notice: CordonState['reporting'], env: ViewEnv): string {
+  const { t } = env;
+  if (notice === undefined) return t('reportingOff');
+  if (notice.kind === 'invalid') return t('reportingInvalid', [notice.message]);
+  return notice.blockedVisits ? `${t('reportingOn', [notice.host])} ${t('reportingVisits')}` : t('reportingOn', [notice.host]);
+}
+
+/** How delivery to the collector stands; a failing collector is said here, never as an enforcement problem. */
+function deliveryField(delivery: ReportDelivery, env: ViewEnv): FieldView | undefined {
+  const { t } = env;
+  const attempt = delivery.lastAttempt;
+  if (attempt !== undefined && attempt.outcome.kind !== 'delivered') {
+    const outcome = attempt.outcome;
+    const why =
+      outcome.kind === 'retry' && outcome.reason === 'unreachable'
+        ? t('reportUnreachable')
+        : outcome.kind === 'retry' && outcome.reason === 'timeout'
+          ? t('reportTimeout')
+          : t('reportRejected', [String('status' in outcome ? outcome.status : '')]);
+    return { label: t('labelReportDelivery'), value: t('reportWaiting', [String(delivery.waiting), formatRelative(attempt.at, env), why]), id: 'report-delivery' };
+  }
+  if (delivery.lastDelivered !== undefined) return { label: t('labelReportDelivery'), value: t('reportDelivered', [formatRelative(delivery.lastDelivered, env)]), id: 'report-delivery' };
+  return undefined;
 }
 
 export function popupView(state: CordonState | undefined, env: ViewEnv, options: PopupOptions = {}): PopupView {
@@ -156,7 +193,7 @@ export function popupView(state: CordonState | undefined, env: ViewEnv, options:
     apps,
     ...(shown.apps.length === 0 ? { noApps: t('noApps') } : {}),
     decided: decidedFields(shown, env),
-    source: sourceFields(shown, env),
+    source: [...sourceFields(shown, env), ...(shown.reporting?.kind === 'on' && options.reportDelivery ? [deliveryField(options.reportDelivery, env)].filter((f) => f !== undefined) : [])],
     profileNote: t('profileOnly'),
     history,
     ...(history.length === 0 ? { historyEmpty: t('historyEmpty') } : {}),
