@@ -12,6 +12,8 @@ import { EXTENSION_ID, EXTENSION_ORIGIN, navigate, type LaunchedBrowser } from '
 import { checkNow, waitForState as waitForStateIn } from '../support/extension.ts';
 import { useChromium } from '../support/fixture.ts';
 import { startListServer, type ListServer } from '../support/list-server.ts';
+import { readExportLines } from '../../src/cli/fleet/observations.ts';
+import { summarize } from '../../src/cli/fleet/summary.ts';
 import { throughProtobuf } from '../support/otlp.ts';
 import { startOtlpReceiver, type OtlpReceiver } from '../support/otlp-receiver.ts';
 import { canWritePolicy, chromiumPolicyFile, POLICY_SKIP_REASON } from '../support/policy.ts';
@@ -203,5 +205,16 @@ describe.skipIf(!canWritePolicy)(`reporting to an OpenTelemetry collector, under
     expect(statusRecords().length).toBeGreaterThan(before);
     const queue = await worker.evaluate(() => chrome.storage.local.get('reportQueue'));
     expect((queue.reportQueue as { records: unknown[] }).records).toEqual([]);
+  });
+
+  it('cordon fleet reads what the collector received: one browser, on the newest serial, and the problem it had', () => {
+    const read = readExportLines(receiver.received.filter((r) => r.status === 200).map((r) => r.body));
+    expect(read.badLines).toBe(0);
+    const summary = summarize(read.observations, { now: Date.now(), windowMs: 3_600_000 });
+    expect(summary.seen).toBe(1);
+    expect(summary.serials).toEqual([{ listId: LIST_ID, serial, browsers: 1 }]);
+    expect(summary.health).toEqual({ current: 1, stale: 0, error: 0 });
+    expect(summary.newest).toMatchObject({ listId: LIST_ID, serial, holding: 1, of: 1 });
+    expect(read.observations.some((o) => o.problem === 'no-valid-signature')).toBe(true);
   });
 });
