@@ -207,6 +207,17 @@ describe.skipIf(!canWritePolicy)(`reporting to an OpenTelemetry collector, under
     expect((queue.reportQueue as { records: unknown[] }).records).toEqual([]);
   });
 
+  it('a new checkToken makes the browser check at once, without waiting for its refresh', async () => {
+    publish([...apps, { id: 'urgent', name: 'Urgent', domains: ['urgent.example'] }]);
+    const requests = lists.requests.length;
+    // The refresh is an hour away: only the policy change can bring this check.
+    writePolicy({ reportUrl: receiver.url, reportBlockedVisits: true, checkToken: 'retraction-1' });
+    await waitForState((s) => s.list?.serial === serial, 'the urgent serial, fetched because checkToken changed');
+    expect(lists.requests.length).toBeGreaterThan(requests);
+    await expectBlocked('https://urgent.example/');
+    await waitForStatus((r) => attr(r, 'cordon.list.serial') === String(serial), 'the status of the urgent serial');
+  });
+
   it('cordon fleet reads what the collector received: one browser, on the newest serial, and the problem it had', () => {
     const read = readExportLines(receiver.received.filter((r) => r.status === 200).map((r) => r.body));
     expect(read.badLines).toBe(0);

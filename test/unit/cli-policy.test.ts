@@ -253,6 +253,21 @@ describe('cordon policy: each format parses and says the same thing', () => {
     expect(Object.keys(JSON.parse(text)['3rdparty'].extensions[DEFAULT_EXTENSION_ID])).toEqual(Object.keys(SETTINGS));
   });
 
+  it('reporting and checkToken are written as given, in every format; a plain-http collector is refused in option terms', async () => {
+    const extra = ['--report-url', 'https://otel.acme.example/v1/logs', '--report-blocked-visits', '--device-label', 'LT-0042', '--check-token', 'retraction-1'];
+    const policy = JSON.parse(await ok(['--format', 'linux', ...SIGNED, ...extra]));
+    expect(policy['3rdparty'].extensions[DEFAULT_EXTENSION_ID]).toEqual({
+      ...SETTINGS,
+      reportUrl: 'https://otel.acme.example/v1/logs',
+      reportBlockedVisits: true,
+      deviceLabel: 'LT-0042',
+      checkToken: 'retraction-1',
+    });
+    const bad = await runCordonInProcess(['policy', '--format', 'linux', ...SIGNED, '--report-url', 'http://otel.acme.example/v1/logs']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--report-url \(reportUrl\) must be an https: URL/);
+  });
+
   it('linux: --browser edge, --extension-id, --update-url and the optional lock-downs', async () => {
     const id = 'abcdefghijklmnopabcdefghijklmnop';
     const edgeStore = 'https://edge.microsoft.com/extensionwebstorebase/v1/crx';

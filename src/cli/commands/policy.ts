@@ -46,6 +46,7 @@ const OPTION_OF: Readonly<Record<PolicyKey, string>> = {
   reportUrl: '--report-url',
   reportBlockedVisits: '--report-blocked-visits',
   deviceLabel: '--device-label',
+  checkToken: '--check-token',
 };
 
 /** "trustedKeys[1] is 31 bytes..." becomes "--pub #2 (trustedKeys[1]) is 31 bytes...". */
@@ -126,6 +127,7 @@ export function buildPolicy(values: Values): PolicyOutput {
   const reportUrl = optionalString(values, 'report-url');
   const reportBlockedVisits = flag(values, 'report-blocked-visits');
   const deviceLabel = optionalString(values, 'device-label');
+  const checkToken = optionalString(values, 'check-token');
 
   const signed = listUrl !== undefined || pubs.length > 0 || listId !== undefined || threshold !== undefined;
   if (!signed && builtin === undefined) {
@@ -162,6 +164,7 @@ export function buildPolicy(values: Values): PolicyOutput {
     ...(reportUrl === undefined ? {} : { reportUrl }),
     ...(reportBlockedVisits ? { reportBlockedVisits } : {}),
     ...(deviceLabel === undefined ? {} : { deviceLabel }),
+    ...(checkToken === undefined ? {} : { checkToken }),
   };
   // The extension's own check of the whole policy: what it would refuse is refused here first. Its
   // key errors repeat checkPublicKey's above, which name the --pub argument.
@@ -261,6 +264,8 @@ Settings (the extension's managed policy, docs/policy.md):
                          without it nothing is ever sent
   --report-blocked-visits  also report blocked visits and warnings passed (app, host, time; never the path)
   --device-label TEXT    this device's name in reports (for per-device files an MDM fills in)
+  --check-token TEXT     any text; a new value makes every browser check for its list at once
+                         (docs/deploying.md, emergency retraction)
 
 Installation:
   --browser B            chrome (default), edge or chromium: registry key, macOS domain and toolbar field
@@ -291,6 +296,7 @@ would refuse.`,
     'report-url': { type: 'string' },
     'report-blocked-visits': { type: 'boolean' },
     'device-label': { type: 'string' },
+    'check-token': { type: 'string' },
     browser: { type: 'string' },
     'extension-id': { type: 'string' },
     'update-url': { type: 'string' },

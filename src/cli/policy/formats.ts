@@ -22,6 +22,7 @@ export interface ManagedSettings {
   readonly reportUrl?: string;
   readonly reportBlockedVisits?: boolean;
   readonly deviceLabel?: string;
+  readonly checkToken?: string;
 }
 type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : never;
 const managedSettingsMatchSchema: SameKeys<ManagedSettings, Record<PolicyKey, unknown>> = true;
