@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { nowOption, optionalString, flag } from '../args.ts';
 import type { Command } from '../command.ts';
 import { CliError, EXIT_OK, UsageError } from '../errors.ts';
-import { describeFsError } from '../files.ts';
+import { describeFsError, writeFileAtomic } from '../files.ts';
+import { fleetHtml } from '../fleet/html.ts';
 import { readExportLines, type ReadResult } from '../fleet/observations.ts';
 import { summarize, type FleetSummary } from '../fleet/summary.ts';
 
@@ -104,12 +105,14 @@ Options:
   --not-seen-since T    list browsers whose last report is older than T (a UTC time or a duration: 3d)
   --now TIME            the end of the window (UTC, default now)
   --json                the same as JSON, for scripts
+  --html FILE           also write a self-contained report page (charts of the recent serials' uptake)
   -h, --help            show this help`,
   options: {
     window: { type: 'string' },
     'not-seen-since': { type: 'string' },
     now: { type: 'string' },
     json: { type: 'boolean' },
+    html: { type: 'string' },
   },
   async run(values, positionals, io) {
     if (positionals.length === 0) throw new UsageError('fleet: give the collector output: FILE, DIRECTORY or - (see cordon fleet --help)');
@@ -118,6 +121,14 @@ Options:
     const quiet = optionalString(values, 'not-seen-since');
     const read = readExportLines(inputLines(positionals));
     const summary = summarize(read.observations, { now, windowMs, ...(quiet === undefined ? {} : { quietSince: timeOrAgo(quiet, now, 'not-seen-since') }) });
+    const html = optionalString(values, 'html');
+    if (html !== undefined) {
+      try {
+        writeFileAtomic(html, fleetHtml(summary, io.now()));
+      } catch (e) {
+        throw new CliError(`cannot write ${html}: ${describeFsError(e)}`);
+      }
+    }
     if (flag(values, 'json')) {
       io.out(asciiJson({ ...summary, badLines: read.badLines, otherRecords: read.otherRecords }));
     } else {

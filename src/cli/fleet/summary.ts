@@ -38,7 +38,11 @@ export interface FleetSummary {
   readonly problems: readonly { readonly code: string; readonly browsers: number }[];
   readonly quiet?: { readonly since: number; readonly browsers: readonly QuietBrowser[] };
   readonly newest?: Uptake;
+  /** The newest serials of that list (newest first, at most RECENT_SERIALS), each with its uptake. */
+  readonly recent: readonly Uptake[];
 }
+
+export const RECENT_SERIALS = 3;
 
 export interface SummaryOptions {
   readonly now: number;
@@ -94,26 +98,32 @@ export function summarize(observations: readonly StatusObservation[], options: S
     quiet = { since, browsers };
   }
 
-  const newest = uptakeOfNewest(observations.filter((o) => o.at <= to), latest);
-  return { from, to, seen: latest.length, health, serials, problems, ...(quiet === undefined ? {} : { quiet }), ...(newest === undefined ? {} : { newest }) };
+  const recent = recentUptakes(observations.filter((o) => o.at <= to), latest);
+  const newest = recent[0];
+  return { from, to, seen: latest.length, health, serials, problems, ...(quiet === undefined ? {} : { quiet }), ...(newest === undefined ? {} : { newest }), recent };
 }
 
 /**
- * The newest serial of the list most browsers seen hold, and when each browser seen first reported it
- * (or a later serial). The share is of the browsers seen in the window: a browser switched off all
- * day is in the quiet list, not in the denominator.
+ * The newest serials of the list most browsers seen hold, and for each when every browser seen first
+ * reported it (or a later serial). The share is of the browsers seen in the window: a browser switched
+ * off all day is in the quiet list, not in the denominator.
  */
-function uptakeOfNewest(observations: readonly StatusObservation[], seen: readonly StatusObservation[]): Uptake | undefined {
+function recentUptakes(observations: readonly StatusObservation[], seen: readonly StatusObservation[]): Uptake[] {
   const lists = countBy(seen.filter((o) => o.listId !== undefined), (o) => o.listId as string);
   const listId = [...lists].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
-  if (listId === undefined) return undefined;
+  if (listId === undefined) return [];
   const ofList = observations.filter((o) => o.listId === listId && o.serial !== undefined);
-  const serial = Math.max(...ofList.map((o) => o.serial as number));
-  const holding = ofList.filter((o) => (o.serial as number) >= serial);
-  const firstSeen = Math.min(...holding.map((o) => o.at));
+  const serials = [...new Set(ofList.map((o) => o.serial as number))].sort((a, b) => b - a).slice(0, RECENT_SERIALS);
   const population = new Set(seen.map((o) => o.install));
+  return serials.map((serial) => uptakeOf(listId, serial, ofList, population));
+}
+
+function uptakeOf(listId: string, serial: number, ofList: readonly StatusObservation[], population: ReadonlySet<string>): Uptake {
+  const holding = ofList.filter((o) => (o.serial as number) >= serial);
+  let firstSeen = Infinity;
   const firstByInstall = new Map<string, number>();
   for (const o of holding) {
+    if (o.at < firstSeen) firstSeen = o.at;
     if (!population.has(o.install)) continue;
     const t = firstByInstall.get(o.install);
     if (t === undefined || o.at < t) firstByInstall.set(o.install, o.at);
