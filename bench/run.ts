@@ -18,6 +18,7 @@ import { browserBenchmark } from './browser.ts';
 import { bundleBenchmark } from './bundle.ts';
 import { compileBenchmark } from './compile.ts';
 import { fleetBenchmark } from './fleet.ts';
+import { fleetReportsBenchmark } from './fleet-reports.ts';
 import { snapshotDist } from './lib/chromium.ts';
 import { ms, table } from './lib/format.ts';
 import { describeMachine } from './lib/machine.ts';
@@ -32,7 +33,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const RAW_DIR = join(ROOT, 'test-results', 'bench');
 const DOC = join(ROOT, 'docs', 'performance.md');
 
-const ALL: readonly Benchmark[] = [compileBenchmark, verifyBenchmark, browserBenchmark, bundleBenchmark, fleetBenchmark] as Benchmark[];
+const ALL: readonly Benchmark[] = [compileBenchmark, verifyBenchmark, browserBenchmark, bundleBenchmark, fleetBenchmark, fleetReportsBenchmark] as Benchmark[];
 
 interface Args {
   readonly rerender: boolean;

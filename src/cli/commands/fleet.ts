@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { join } from 'node:path';
 import { nowOption, optionalString, flag } from '../args.ts';
 import type { Command } from '../command.ts';
@@ -24,24 +25,57 @@ function timeOrAgo(text: string, now: number, option: string): number {
   throw new UsageError(`--${option} must be a UTC time like 2026-06-01T12:00:00Z or a duration like 3d, not "${text}"`);
 }
 
-/** Every line of the inputs: files, the files of a directory (sorted by name, as a collector rotates them), or stdin for `-`. */
-function inputLines(paths: readonly string[]): string[] {
-  const lines: string[] = [];
-  const add = (text: string) => lines.push(...text.split('\n'));
+/**
+ * Every line of the inputs: files, the files of a directory (sorted by name, as a collector rotates
+ * them), or stdin for `-`. Read in chunks and yielded line by line, so that a fleet's day of records
+ * (hundreds of megabytes) never has to fit in one string.
+ */
+function* inputLines(paths: readonly string[]): Generator<string> {
   for (const path of paths) {
     try {
-      if (path === '-') add(readFileSync(0, 'utf8'));
+      if (path === '-') yield* linesOf(0);
       else if (statSync(path).isDirectory()) {
         for (const name of readdirSync(path).sort()) {
           const file = join(path, name);
-          if (statSync(file).isFile()) add(readFileSync(file, 'utf8'));
+          if (statSync(file).isFile()) yield* linesOfFile(file);
         }
-      } else add(readFileSync(path, 'utf8'));
+      } else yield* linesOfFile(path);
     } catch (e) {
+      if (e instanceof CliError) throw e;
       throw new CliError(`cannot read ${path}: ${describeFsError(e)}`);
     }
   }
-  return lines;
+}
+
+function* linesOfFile(path: string): Generator<string> {
+  const fd = openSync(path, 'r');
+  try {
+    yield* linesOf(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function* linesOf(fd: number): Generator<string> {
+  const buffer = Buffer.alloc(1 << 20);
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(fd, buffer, 0, buffer.length, null);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue; // stdin not ready yet
+      if ((e as NodeJS.ErrnoException).code === 'EOF') break;
+      throw e;
+    }
+    if (n === 0) break;
+    const lines = (rest + decoder.write(buffer.subarray(0, n))).split('\n');
+    rest = lines.pop() ?? '';
+    yield* lines;
+  }
+  rest += decoder.end();
+  if (rest !== '') yield rest;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
