@@ -1208,7 +1208,7 @@ function cpuSection(l: LoadResult): string[] {
     table(['configuration', ...PROCESS_KINDS, 'total', 'total − control'], rows),
     '',
     cordon && control
-      ? `Cordon at 10,000 names uses ${cpuMs(cordon.perLoad.extension)} of extension-process CPU per page load (the control extension, which has no worker, ${cpuMs(control.perLoad.extension)}), and ${cpuMs(total(cordon.perLoad) - total(control.perLoad))} in all processes beyond the control's ${cpuMs(total(control.perLoad))}. Differences below about ${cpuMs(1000 / 100 / (l.cpu[0]?.loads ?? 1))} per load are within one clock tick over the run.`
+      ? `Cordon at 10,000 names uses ${cpuMs(cordon.perLoad.extension)} of extension-process CPU per page load (the control extension, which has no worker, ${cpuMs(control.perLoad.extension)}; the control whose worker wakes on every navigation ${cpuMs(l.cpu.find((c) => c.id === 'control-worker')?.perLoad.extension ?? Number.NaN)}), and ${cpuMs(total(cordon.perLoad) - total(control.perLoad))} in all processes beyond the control's ${cpuMs(total(control.perLoad))}. Differences below about ${cpuMs(1000 / 100 / (l.cpu[0]?.loads ?? 1))} per load are within one clock tick over the run. Cordon's worker handled no event during these loads (the counts above), so its extension process's time is not work per navigation; what the process spends it on is not identified yet (it is larger in the configurations holding 10,000 names as rules, whether or not the worker holds them too), and the whole-browser totals show no cost beyond the control at this precision.`
       : '',
     '',
   ];
