@@ -9,6 +9,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { FIREFOX_ORIGIN, GECKO_ID, hasFirefox, launchFirefox, navigateFirefox, type LaunchedFirefox } from '../support/firefox.ts';
 import { startListServer, type ListServer } from '../support/list-server.ts';
+import { throughProtobuf } from '../support/otlp.ts';
+import { startOtlpReceiver, type OtlpReceiver } from '../support/otlp-receiver.ts';
 import { canWritePolicy, POLICY_SKIP_REASON } from '../support/policy.ts';
 import { pollUntil } from '../support/poll.ts';
 import { CONTROL_PROBE, serveProbe, TIKTOK_PROBE, type ProbeResult } from '../support/pages.ts';
@@ -141,6 +143,53 @@ describe.skipIf(!hasFirefox)(hasFirefox ? 'Firefox ESR' : 'Firefox ESR (skipped:
       expect(server.hitsFor('chatapp.example')).toEqual([]);
     });
   });
+  describe('reporting to an OpenTelemetry collector (reportUrl in managed storage)', () => {
+    const LIST_ID = 'acme-work-browsers';
+    let lists: ListServer;
+    let receiver: OtlpReceiver;
+    let firefox: LaunchedFirefox;
+
+    beforeAll(async () => {
+      lists = await startListServer();
+      receiver = await startOtlpReceiver();
+      const signer = await newSigner();
+      lists.serve({ kind: 'list', body: signer.sign(listPayload(LIST_ID, 1, [{ id: 'chatapp', name: 'ChatApp', domains: ['chatapp.example'] }])) });
+      firefox = await launchFirefox({
+        proxyPort: server.port,
+        managed: { listUrl: lists.url, trustedKeys: [signer.publicKey], listId: LIST_ID, organization: 'Acme Corp', reportUrl: receiver.url, reportBlockedVisits: true },
+      });
+      await pollUntil(() => firefox.readState(), (s) => s?.list?.serial === 1, 'the first signed list', { timeout: 30_000 });
+    }, 60_000);
+    afterAll(async () => {
+      await firefox?.close();
+      await lists?.close();
+      await receiver?.close();
+    });
+
+    it('the status record arrives as valid OTLP naming Firefox; a blocked visit is reported with its host only', async () => {
+      const attr = (attrs: { key: string; value: Record<string, unknown> }[] | undefined, key: string) => {
+        const v = attrs?.find((a) => a.key === key)?.value;
+        return v?.stringValue ?? v?.intValue;
+      };
+      type Rec = { eventName?: string; attributes?: { key: string; value: Record<string, unknown> }[]; resource?: { attributes: { key: string; value: Record<string, unknown> }[] } };
+      const status = (await pollUntil(() => (receiver.records() as Rec[]).find((r) => r.eventName === 'cordon.status'), (r) => r !== undefined, 'the status record', { timeout: 30_000 })) as Rec;
+      expect(attr(status.resource?.attributes, 'user_agent.name')).toBe('Firefox');
+      expect(attr(status.resource?.attributes, 'user_agent.version')).toMatch(/^\d+\.\d+/);
+      expect(attr(status.attributes, 'cordon.list.serial')).toBe('1');
+      for (const request of receiver.received) {
+        const body = JSON.parse(request.body) as unknown;
+        expect(throughProtobuf(body)).toEqual(body);
+        expect(request.headers.cookie).toBeUndefined();
+      }
+
+      const page = await firefox.browser.newPage();
+      expect(await navigateFirefox(page, 'http://chatapp.example/inbox/private?x=1')).toMatch(new RegExp(`^${BLOCK_PAGE}#app=chatapp`));
+      const visit = (await pollUntil(() => (receiver.records() as Rec[]).find((r) => r.eventName === 'cordon.blocked_visit'), (r) => r !== undefined, 'the visit record', { timeout: 20_000 })) as Rec;
+      expect(attr(visit.attributes, 'url.domain')).toBe('chatapp.example');
+      expect(receiver.received.map((r) => r.body).join('\n')).not.toMatch(/private|x=1/);
+    });
+  });
+
   describe.skipIf(!canWritePolicy)(`with a signed list from Firefox's policies.json (${POLICY_SKIP_REASON.replace('Chromium', 'Firefox')})`, () => {
     const POLICIES = '/etc/firefox/policies/policies.json';
     let lists: ListServer;
