@@ -115,7 +115,7 @@ function documentOf(args: Args, ctx: BenchContext, sections: { bench: Benchmark;
     '',
     '# Cordon performance',
     '',
-    `> **Generated file.** Written by \`${command}\` on ${m.date}${partial ? ' (a partial or quick run: smoke figures, not the reference ones)' : ''}. The goals below come from issue #7; they are yardsticks to measure against, not test assertions. This run took ${Math.max(1, Math.round(totalSeconds / 60))} minute(s); see [How to rerun](#how-to-rerun).`,
+    `> **Generated file.** Written by \`${command}\` on ${m.date}${partial ? ' (a partial or quick run: smoke figures, not the reference ones)' : ''}. The goals below come from issues #7, #13 and #14; they are yardsticks to measure against, not test assertions. This run took ${Math.max(1, Math.round(totalSeconds / 60))} minute(s); see [How to rerun](#how-to-rerun).`,
     '',
     '## Summary',
     '',
