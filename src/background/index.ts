@@ -20,7 +20,7 @@ import { fromTopLevelPage } from './sender.ts';
 import { loadSchedule, loadState, saveState, STATE_KEY } from './storage.ts';
 import { registerBadge, updateBadge } from './badge.ts';
 import { grant, outsideAllowances, registerWarnHandlers } from './warn.ts';
-import { REPORT_ALARM, reportAfterCycle, reportVisit, retryReports } from './reporting.ts';
+import { ensureInstallId, REPORT_ALARM, reportAfterCycle, reportVisit, retryReports } from './reporting.ts';
 import { parseRequest, REQUEST_SENDERS } from '../core/contract.ts';
 import { redirectOpenTabs, watchNavigations } from './tabs.ts';
 import { exclusive, reconcile, runCycle, type Trigger } from './update-cycle.ts';
@@ -78,6 +78,7 @@ async function start(trigger: 'install' | 'startup'): Promise<void> {
   // Prediction was switched off as this worker started (guardPrediction at the bottom); this records
   // how it stands once the start-up cycle has written a state to record it in.
   await stateLoaded;
+  await ensureInstallId();
   await exclusive(reconcile);
   await cycle(trigger);
   await guardPrediction();

@@ -31,7 +31,8 @@ export async function readReporting(): Promise<Reporting> {
   return parseReporting(await readManagedPolicy());
 }
 
-async function installId(): Promise<string> {
+/** The install's random id (`service.instance.id`; shown in the popup, sent with access requests), made once. */
+export async function ensureInstallId(): Promise<string> {
   const stored = (await browser.storage.local.get(STORAGE_KEYS.installId))[STORAGE_KEYS.installId];
   if (typeof stored === 'string' && stored !== '') return stored;
   const id = crypto.randomUUID();
@@ -61,7 +62,7 @@ async function browserVersion(): Promise<{ name: string; version: string }> {
 }
 
 async function reportSource(settings: On): Promise<ReportSource> {
-  const [id, agent, platform] = await Promise.all([installId(), browserVersion(), browser.runtime.getPlatformInfo()]);
+  const [id, agent, platform] = await Promise.all([ensureInstallId(), browserVersion(), browser.runtime.getPlatformInfo()]);
   return {
     extensionVersion: browser.runtime.getManifest().version,
     browserName: agent.name,
@@ -119,7 +120,7 @@ export function reportAfterCycle(state: CordonState): Promise<void> {
     const now = new Date();
     const fingerprint = statusFingerprint(state, now);
     const last = (await browser.storage.local.get(STORAGE_KEYS.reportLast))[STORAGE_KEYS.reportLast] as LastStatus | undefined;
-    if (statusDue(last, fingerprint, now, heartbeatJitterMs(await installId()))) {
+    if (statusDue(last, fingerprint, now, heartbeatJitterMs(await ensureInstallId()))) {
       const queue = await loadQueue();
       // The record says how many were dropped since the last one that said so.
       await saveQueue({ ...enqueue(queue, [statusRecord(state, now, queue.dropped)]), dropped: 0 });

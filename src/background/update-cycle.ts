@@ -87,12 +87,13 @@ function withReportingNotice(state: CordonState, notice: ReportingNotice | undef
   return notice === undefined ? rest : { ...rest, reporting: notice };
 }
 
-function withPolicyText(state: CordonState, policy: { organization?: string; supportUrl?: string }): CordonState {
-  const { organization: _o, supportUrl: _s, ...rest } = state;
+function withPolicyText(state: CordonState, policy: { organization?: string; supportUrl?: string; groups: readonly string[] }): CordonState {
+  const { organization: _o, supportUrl: _s, groups: _g, ...rest } = state;
   return {
     ...rest,
     ...(policy.organization === undefined ? {} : { organization: policy.organization }),
     ...(policy.supportUrl === undefined ? {} : { supportUrl: policy.supportUrl }),
+    ...(policy.groups.length === 0 ? {} : { groups: policy.groups }),
   };
 }
 

@@ -18,6 +18,7 @@ const SECONDS_KEY = STORAGE_KEYS.warnAllowanceSeconds;
 let fallbackApps: readonly EnforcedApp[] = [];
 let state: CordonState | undefined;
 let seconds: unknown;
+let installId: string | undefined;
 let view: BlockPageView | undefined;
 let deadlineTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -35,7 +36,7 @@ function show(id: string, visible: boolean): void {
 
 function render(): void {
   const env = viewEnv();
-  view = blockPageView(state, decodeBlockFragment(location.hash), env, { fallbackApps, allowanceSeconds: allowanceSeconds(seconds), framed });
+  view = blockPageView(state, decodeBlockFragment(location.hash), env, { fallbackApps, allowanceSeconds: allowanceSeconds(seconds), framed, ...(installId === undefined ? {} : { installId }) });
   document.title = view.documentTitle;
   document.body.className = `kind-${view.kind}`;
   setText('title', view.heading);
@@ -51,6 +52,13 @@ function render(): void {
   show('continue', view.warn !== undefined);
   show('open', view.lifted !== undefined);
   show('back', !framed);
+  // The href passed safeLink (https: or mailto: only); the label is the page's own text.
+  const request = byId('request') as HTMLAnchorElement;
+  if (view.request) {
+    request.href = view.request.href;
+    request.textContent = view.request.label;
+  } else request.removeAttribute('href');
+  show('request', view.request !== undefined);
   setText('back', view.backLabel);
 
   // A warning turns into a block at its deadline, even on a page left open.
@@ -100,7 +108,8 @@ function reportVisitOnce(): void {
 }
 
 async function load(): Promise<void> {
-  const stored = await browser.storage.local.get([STATE_KEY, SECONDS_KEY]);
+  const stored = await browser.storage.local.get([STATE_KEY, SECONDS_KEY, STORAGE_KEYS.installId]);
+  installId = typeof stored[STORAGE_KEYS.installId] === 'string' ? (stored[STORAGE_KEYS.installId] as string) : undefined;
   state = readState(stored[STATE_KEY]);
   seconds = stored[SECONDS_KEY];
   if (state === undefined && fallbackApps.length === 0) fallbackApps = (await import('../popup/fallback.ts')).builtinDefaultApps();

@@ -171,6 +171,7 @@ export function serializePayload(list: Blocklist): string {
     expiresAt: list.expiresAt,
     issuer: list.issuer,
     contact: list.contact,
+    ...(list.requestUrl === undefined ? {} : { requestUrl: list.requestUrl }),
     apps: list.apps.map((a) => ({
       id: a.id,
       name: a.name,

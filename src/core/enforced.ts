@@ -22,6 +22,7 @@ export function listInfoOf(list: Blocklist, signers: readonly string[]): ListInf
     expiresAt: list.expiresAt,
     issuer: list.issuer,
     contact: list.contact,
+    ...(list.requestUrl === undefined ? {} : { requestUrl: list.requestUrl }),
     signers: [...signers],
     changes: list.changes,
   };

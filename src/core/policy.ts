@@ -21,7 +21,13 @@ interface PolicyCommon {
   readonly organization?: string;
   readonly supportUrl?: string;
   readonly refreshMinutes: number;
+  /** The device's or user's groups, as the management tool sets them; empty when none. */
+  readonly groups: readonly string[];
 }
+
+/** A group name: what an admin can type in any MDM field and a URL or mail carries unchanged. */
+const GROUP = /^[a-z0-9][a-z0-9_-]{0,31}$/;
+export const MAX_GROUPS = 32;
 
 /** What the policy asks for, once it has been checked. */
 export type Policy =
@@ -126,6 +132,17 @@ export function parsePolicy(raw: Readonly<Record<string, unknown>>): PolicyResul
     }
   }
 
+  let groups: readonly string[] = [];
+  if (raw.groups !== undefined) {
+    const v = raw.groups;
+    if (!Array.isArray(v) || !v.every(isString) || v.length > MAX_GROUPS) errors.push(`groups must be a list of at most ${MAX_GROUPS} group names`);
+    else {
+      const bad = v.filter((g) => !GROUP.test(g));
+      if (bad.length > 0) errors.push(`groups: ${bad.map((g) => JSON.stringify(g)).join(', ')} must each be 1 to 32 characters of a-z, 0-9, "-" and "_", starting with a letter or digit`);
+      else groups = [...new Set(v)];
+    }
+  }
+
   const signedKeys = ['listUrl', 'trustedKeys', 'threshold', 'listId'] as const;
   const wantsSigned = signedKeys.some((key) => raw[key] !== undefined);
   let signed: SignedSettings | undefined;
@@ -185,6 +202,7 @@ export function parsePolicy(raw: Readonly<Record<string, unknown>>): PolicyResul
   }
   const common: PolicyCommon = {
     refreshMinutes,
+    groups,
     ...(organization === undefined ? {} : { organization }),
     ...(supportUrl === undefined ? {} : { supportUrl }),
   };

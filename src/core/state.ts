@@ -18,6 +18,8 @@ export interface ListInfo {
   readonly expiresAt: string;
   readonly issuer: string;
   readonly contact: string;
+  /** The list's "Request access" template (core/access-request.ts). */
+  readonly requestUrl?: string;
   /** Ids of the pinned keys whose signatures verified. */
   readonly signers: readonly string[];
   readonly changes: readonly BlocklistChange[];
@@ -98,6 +100,8 @@ export interface CordonState {
    */
   readonly seenAt?: string;
   readonly installedByAdmin: boolean;
+  /** The policy's groups for this device or user (issue #15). */
+  readonly groups?: readonly string[];
   /** What the policy has this browser report (issue #14), for the pages to tell the employee. */
   readonly reporting?: ReportingNotice;
 }

@@ -15,6 +15,7 @@ performance.mark('cordon-script');
 const STATE_KEY = STORAGE_KEYS.state;
 const QUEUE_KEY = STORAGE_KEYS.reportQueue;
 let reportDelivery: ReportDelivery = { waiting: 0 };
+let installId: string | undefined;
 let state: CordonState | undefined;
 /** The built-in default, loaded only in the first moments after install, before any state exists. */
 let fallbackApps: readonly EnforcedApp[] = [];
@@ -70,7 +71,7 @@ function deliveryOf(value: unknown): ReportDelivery {
 }
 
 function render(): void {
-  draw(popupView(state, viewEnv(), { online: navigator.onLine, fallbackApps, reportDelivery }));
+  draw(popupView(state, viewEnv(), { online: navigator.onLine, fallbackApps, reportDelivery, ...(installId === undefined ? {} : { installId }) }));
 }
 
 async function checkNow(button: HTMLButtonElement): Promise<void> {
@@ -104,8 +105,9 @@ window.addEventListener('online', render);
 window.addEventListener('offline', render);
 setInterval(render, 30_000);
 
-void browser.storage.local.get([STATE_KEY, QUEUE_KEY]).then(async (stored) => {
+void browser.storage.local.get([STATE_KEY, QUEUE_KEY, STORAGE_KEYS.installId]).then(async (stored) => {
   state = readState(stored[STATE_KEY]);
+  installId = typeof stored[STORAGE_KEYS.installId] === 'string' ? (stored[STORAGE_KEYS.installId] as string) : undefined;
   reportDelivery = deliveryOf(stored[QUEUE_KEY]);
   if (state === undefined) fallbackApps = (await import('./fallback.ts')).builtinDefaultApps();
   render();

@@ -99,7 +99,7 @@ describe('what the block page says', () => {
     // No way around a block: no continue, no link to the refused URL.
     expect(await page.isVisible('#continue')).toBe(false);
     expect(await page.isVisible('#open')).toBe(false);
-    expect(await page.$$eval('a', (links) => links.length)).toBe(0);
+    expect(await page.$$eval('a[href]', (links) => links.length)).toBe(0);
     expect(await lowContrast(page)).toEqual([]);
     await shot(page, 'block-builtin');
     await drained(server, page);
@@ -178,12 +178,35 @@ describe('safe with hostile input', () => {
     expect(await page.textContent('#app-name')).toBe(HOSTILE);
     expect(await page.textContent('#reason')).toBe('<script>window.__pwned=2</script>');
     expect(await page.textContent('#contact')).toBe('javascript:window.__pwned=4 (not a web or e-mail link, so not clickable)');
-    expect(await page.$$eval('img, script:not([src]), a', (els) => els.length)).toBe(0);
+    expect(await page.$$eval('img, script:not([src]), a[href]', (els) => els.length)).toBe(0);
     await page.click('#contact');
     await page.click('#support');
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.title()).toBe(`${HOSTILE} is blocked`);
     await shot(page, 'block-hostile');
+  });
+
+  it('"Request access": the list\'s form filled with URL-encoded facts, or a prefilled mail; only a link, sending nothing', async () => {
+    const installId = (await worker.evaluate(() => chrome.storage.local.get('installId'))).installId as string;
+    expect(installId).toMatch(/^[0-9a-f-]{36}$/);
+    const base = signedState();
+    await writeState(worker, { ...base, groups: ['marketing', 'sec-ops'], list: { ...listOf(base), requestUrl: 'https://help.acme-corp.example/access?app={app}&host={host}&list={listId}&serial={serial}&id={installId}&groups={groups}' } });
+    server.reset();
+    await blocked('https://www.tiktok.com/@someone?lang=en');
+    expect(await page.textContent('#request')).toBe('Request access');
+    expect(await page.getAttribute('#request', 'href')).toBe(
+      `https://help.acme-corp.example/access?app=tiktok&host=www.tiktok.com&list=acme-work-browsers&serial=7&id=${installId}&groups=marketing%2Csec-ops`,
+    );
+    await drained(server, page);
+    expect(server.hits.filter((h) => h.host.includes('acme-corp'))).toEqual([]); // nothing sent by itself
+
+    await writeState(worker, signedState());
+    await blocked('https://www.tiktok.com/');
+    const mail = (await page.getAttribute('#request', 'href')) ?? '';
+    expect(mail.startsWith('mailto:security@acme-corp.example?subject=Access%20request%3A%20TikTok%20(www.tiktok.com)&body=')).toBe(true);
+    expect(decodeURIComponent(mail.split('&body=')[1] ?? '')).toContain(`Browser install id: ${installId}`);
+    expect(await lowContrast(page)).toEqual([]);
+    await shot(page, 'block-request-access');
   });
 
   it('a forged fragment names no app it does not know and offers no way through', async () => {

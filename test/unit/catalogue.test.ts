@@ -55,7 +55,7 @@ describe('the catalogue as a whole', () => {
   it('a policy may name every entry', () => {
     expect(parsePolicy({ builtinApps: REQUIRED_IDS })).toEqual({
       ok: true,
-      policy: { kind: 'builtin', builtinApps: REQUIRED_IDS, refreshMinutes: 60 },
+      policy: { kind: 'builtin', builtinApps: REQUIRED_IDS, refreshMinutes: 60, groups: [] },
     });
   });
 

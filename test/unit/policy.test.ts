@@ -13,7 +13,7 @@ const K2 = key();
 
 describe('parsePolicy', () => {
   it('no managed settings at all: the built-in default', () => {
-    expect(parsePolicy({})).toEqual({ ok: true, policy: { kind: 'none', refreshMinutes: 60 } });
+    expect(parsePolicy({})).toEqual({ ok: true, policy: { kind: 'none', refreshMinutes: 60, groups: [] } });
   });
 
   it('a full signed-list policy', () => {
@@ -36,10 +36,16 @@ describe('parsePolicy', () => {
         listId: 'acme',
         floorApps: ['tiktok'],
         refreshMinutes: 30,
+        groups: [],
         organization: 'Acme Corp',
         supportUrl: 'mailto:it@acme.example',
       },
     });
+  });
+
+  it('groups: short names from the management tool, repeats once', () => {
+    const result = parsePolicy({ builtinApps: ['tiktok'], groups: ['marketing', 'sec-ops', 'marketing'] });
+    expect(result.ok && result.policy.groups).toEqual(['marketing', 'sec-ops']);
   });
 
   const signed = { listUrl: 'https://lists.acme.example/cordon.json', listId: 'acme' };
@@ -86,7 +92,7 @@ describe('parsePolicy', () => {
   it('built-in apps chosen by id', () => {
     expect(parsePolicy({ builtinApps: ['tiktok', 'tiktok'], organization: 'Acme' })).toEqual({
       ok: true,
-      policy: { kind: 'builtin', builtinApps: ['tiktok'], refreshMinutes: 60, organization: 'Acme' },
+      policy: { kind: 'builtin', builtinApps: ['tiktok'], refreshMinutes: 60, groups: [], organization: 'Acme' },
     });
     expect(parsePolicy({ builtinApps: [] })).toMatchObject({ ok: true, policy: { kind: 'builtin', builtinApps: [] } });
   });
@@ -102,6 +108,8 @@ describe('parsePolicy', () => {
     [{ listUrl: 'https://l.example/x', trustedKeys: [K1], threshold: 2 }, /threshold 2 is more than the 1/],
     [{ listUrl: 'https://l.example/x', trustedKeys: [K1], threshold: 0 }, /threshold must be a whole number/],
     [{ refreshMinutes: 1 }, /refreshMinutes must be a whole number from 5 to 1440/],
+    [{ groups: 'marketing' }, /groups must be a list of at most 32 group names/],
+    [{ groups: ['Marketing', 'ok'] }, /groups: "Marketing" must each be 1 to 32 characters/],
     [{ supportUrl: 'javascript:alert(1)' }, /supportUrl must be an https: or mailto: URL/],
     [{ supportUrl: 'http://help.example' }, /supportUrl must be an https: or mailto: URL/],
     [{ builtinApps: ['tiktok', 'nope'] }, /unknown catalogue entries: nope/],

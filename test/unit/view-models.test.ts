@@ -146,6 +146,15 @@ describe('popup', () => {
     expect(field(signed, { reportDelivery: waiting })).toHaveLength(1);
   });
 
+  it('groups and the browser id, for IT to grant an exception to this browser', () => {
+    const view = popupView({ ...signed, groups: ['marketing', 'sec-ops'] }, envEn, { installId: '3f2b1c9e-7d4a-4e8b-9c1d-2a5e6f7b8c9d' });
+    expect(view.source.filter((f) => f.id === 'groups' || f.id === 'install-id').map((f) => [f.label, f.value])).toEqual([
+      ['Groups', 'marketing, sec-ops'],
+      ['Browser id', '3f2b1c9e-7d4a-4e8b-9c1d-2a5e6f7b8c9d'],
+    ]);
+    expect(popupView(signed, envEn).source.some((f) => f.id === 'groups' || f.id === 'install-id')).toBe(false);
+  });
+
   it('history: the signed changes, newest first', () => {
     expect(popupView(signed, envEn).history).toEqual([
       { date: '11 Jun 2026', summary: 'NewsApp: ban withdrawn — the notice was sent in error.' },

@@ -22,6 +22,7 @@ function describeList(list: Blocklist, now: Date): string[] {
     `Expires   ${list.expiresAt} (${Date.parse(list.expiresAt) <= now.getTime() ? 'EXPIRED ' : ''}${relative(list.expiresAt, now)})`,
     `Issuer    ${list.issuer}`,
     `Contact   ${list.contact}`,
+    ...(list.requestUrl === undefined ? [] : [`Request   ${list.requestUrl}`]),
     `Apps      ${list.apps.length}`,
   ];
   for (const app of list.apps) {

@@ -47,6 +47,7 @@ const OPTION_OF: Readonly<Record<PolicyKey, string>> = {
   reportBlockedVisits: '--report-blocked-visits',
   deviceLabel: '--device-label',
   checkToken: '--check-token',
+  groups: '--groups',
 };
 
 /** "trustedKeys[1] is 31 bytes..." becomes "--pub #2 (trustedKeys[1]) is 31 bytes...". */
@@ -128,6 +129,8 @@ export function buildPolicy(values: Values): PolicyOutput {
   const reportBlockedVisits = flag(values, 'report-blocked-visits');
   const deviceLabel = optionalString(values, 'device-label');
   const checkToken = optionalString(values, 'check-token');
+  const groupList = optionalString(values, 'groups');
+  const groups = groupList === undefined ? undefined : groupList.split(',').map((g) => g.trim()).filter((g) => g !== '');
 
   const signed = listUrl !== undefined || pubs.length > 0 || listId !== undefined || threshold !== undefined;
   if (!signed && builtin === undefined) {
@@ -165,6 +168,7 @@ export function buildPolicy(values: Values): PolicyOutput {
     ...(reportBlockedVisits ? { reportBlockedVisits } : {}),
     ...(deviceLabel === undefined ? {} : { deviceLabel }),
     ...(checkToken === undefined ? {} : { checkToken }),
+    ...(groups === undefined ? {} : { groups }),
   };
   // The extension's own check of the whole policy: what it would refuse is refused here first. Its
   // key errors repeat checkPublicKey's above, which name the --pub argument.
@@ -264,6 +268,8 @@ Settings (the extension's managed policy, docs/policy.md):
                          without it nothing is ever sent
   --report-blocked-visits  also report blocked visits and warnings passed (app, host, time; never the path)
   --device-label TEXT    this device's name in reports (for per-device files an MDM fills in)
+  --groups NAMES         comma-separated groups of the devices this policy is for (per OU or device
+                         group), shown to employees and sent with access requests
   --check-token TEXT     any text; a new value makes every browser check for its list at once
                          (docs/deploying.md, emergency retraction)
 
@@ -297,6 +303,7 @@ would refuse.`,
     'report-blocked-visits': { type: 'boolean' },
     'device-label': { type: 'string' },
     'check-token': { type: 'string' },
+    groups: { type: 'string' },
     browser: { type: 'string' },
     'extension-id': { type: 'string' },
     'update-url': { type: 'string' },

@@ -23,6 +23,7 @@ export interface ManagedSettings {
   readonly reportBlockedVisits?: boolean;
   readonly deviceLabel?: string;
   readonly checkToken?: string;
+  readonly groups?: readonly string[];
 }
 type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : never;
 const managedSettingsMatchSchema: SameKeys<ManagedSettings, Record<PolicyKey, unknown>> = true;

@@ -57,4 +57,5 @@ export const MAX_TEXT = {
   reason: 500,
   summary: 300,
   contact: 512,
+  requestUrl: 1000,
 } as const;

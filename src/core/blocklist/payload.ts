@@ -2,6 +2,7 @@
  * The signed payload's strict schema. Unknown fields are rejected at every level: a field this version
  * does not understand could carry a meaning (an exception, a new mode) the admin expects to be enforced.
  */
+import { requestUrlProblem } from '../access-request.ts';
 import { isJsonObject, type JsonObject, type JsonValue } from './json.ts';
 import { MAX_APPS, MAX_CHANGES, MAX_DOMAINS_PER_LIST, MAX_TEXT, MAX_VALIDITY_DAYS, MAX_VALIDITY_MS } from './limits.ts';
 import type { ReasonCode } from './reasons.ts';
@@ -45,6 +46,8 @@ export interface Blocklist {
   readonly issuer: string;
   /** An https: or mailto: URL. */
   readonly contact: string;
+  /** An https: URL template for "Request access" (core/access-request.ts); otherwise the contact is used. */
+  readonly requestUrl?: string;
   readonly apps: readonly BlocklistApp[];
   readonly changes: readonly BlocklistChange[];
 }
@@ -213,7 +216,7 @@ function parse(value: JsonValue): Blocklist {
   if (value.schema !== SCHEMA_VERSION) {
     throw new PayloadError('unsupported-schema', 'schema', `is ${JSON.stringify(value.schema ?? null)}; this version of Cordon reads schema ${SCHEMA_VERSION}`);
   }
-  const o = fields(value, '', ['schema', 'listId', 'serial', 'issuedAt', 'expiresAt', 'issuer', 'contact', 'apps', 'changes'], []);
+  const o = fields(value, '', ['schema', 'listId', 'serial', 'issuedAt', 'expiresAt', 'issuer', 'contact', 'apps', 'changes'], ['requestUrl']);
   if (typeof o.listId !== 'string' || !LIST_ID.test(o.listId)) {
     invalid('listId', 'must be 1 to 64 characters of a-z, 0-9, ".", "_" and "-", starting with a letter or digit');
   }
@@ -224,6 +227,11 @@ function parse(value: JsonValue): Blocklist {
   if (typeof o.contact !== 'string') invalid('contact', 'must be a string');
   const contactIssue = contactProblem(o.contact as string);
   if (contactIssue !== undefined) invalid('contact', contactIssue);
+  if (Object.hasOwn(o, 'requestUrl')) {
+    if (typeof o.requestUrl !== 'string') invalid('requestUrl', 'must be a string');
+    const requestIssue = requestUrlProblem(o.requestUrl as string);
+    if (requestIssue !== undefined) invalid('requestUrl', requestIssue);
+  }
 
   if (!Array.isArray(o.apps)) return invalid('apps', 'must be a list');
   if (o.apps.length > MAX_APPS) invalid('apps', `has ${o.apps.length} apps; at most ${MAX_APPS} are allowed`);
@@ -253,7 +261,8 @@ function parse(value: JsonValue): Blocklist {
     throw new PayloadError('validity-too-long', 'expiresAt', `is ${(window / 86_400_000).toFixed(1)} days after issuedAt; at most ${MAX_VALIDITY_DAYS} are allowed`);
   }
 
-  return { schema: SCHEMA_VERSION, listId: o.listId as string, serial, issuedAt, expiresAt, issuer, contact: o.contact as string, apps, changes };
+  const requestUrl = Object.hasOwn(o, 'requestUrl') ? { requestUrl: o.requestUrl as string } : {};
+  return { schema: SCHEMA_VERSION, listId: o.listId as string, serial, issuedAt, expiresAt, issuer, contact: o.contact as string, ...requestUrl, apps, changes };
 }
 
 /** Parses an already-decoded JSON value into a typed list, or names the first field that is wrong. */

@@ -4,6 +4,7 @@
  * state holds, and only for a host that app blocks (or blocked, for a lifted ban); the URL is shown as
  * a host, and offered to open again only when a ban on that very host was lifted.
  */
+import { fillRequestUrl, mailtoRequest } from '../access-request.ts';
 import type { BlockFragment } from '../block-fragment.ts';
 import { hostOf, isSameOrSubdomain } from '../host.ts';
 import { blocksHost } from '../match.ts';
@@ -11,6 +12,7 @@ import { decisionTime, isStale, type CordonState, type EnforcedApp } from '../st
 import { fingerprint, formatDay, formatDuration, formatInstant } from '../text/format.ts';
 import { splitAround, type ViewEnv } from '../text/i18n.ts';
 import { decidedFields, type FieldView } from './popup.ts';
+import { safeLink } from './safe-link.ts';
 import { ALLOWANCE_SECONDS } from '../allowance.ts';
 import { appStatus } from '../app-status.ts';
 
@@ -25,6 +27,8 @@ export interface BlockPageView {
   readonly staleNote?: string;
   /** Said when the policy has blocked visits reported, and then the page reports this one. */
   readonly reportedNote?: string;
+  /** "Request access": a link the employee follows; the page never sends anything by itself. */
+  readonly request?: { readonly href: string; readonly label: string };
   readonly backLabel: string;
   /** Present only in an app's warning period: what continuing means, and what to ask the worker for. */
   readonly warn?: { readonly explanation: string; readonly continueLabel: string; readonly appId: string; readonly url: string };
@@ -40,6 +44,8 @@ export interface BlockPageOptions {
    * offers nothing to click, so no click can be tricked out of the employee.
    */
   readonly framed?: boolean;
+  /** This install's id (storage `installId`), sent with an access request. */
+  readonly installId?: string;
 }
 
 function ruleFrom(state: CordonState | undefined, env: ViewEnv): string {
@@ -105,7 +111,14 @@ export function blockPageView(
   // Only for a real app on a host it blocks, and only when the policy asks for visits to be reported.
   const reported = app !== undefined && refusedHost !== undefined && state?.reporting?.kind === 'on' && state.reporting.blockedVisits;
   const reportedNote = reported ? t('visitReported', [refusedHost]) : undefined;
-  const common = { fields, backLabel, ...(staleNote === undefined ? {} : { staleNote }), ...(reportedNote === undefined ? {} : { reportedNote }) };
+  const request = app !== undefined && refusedHost !== undefined && !options.framed ? requestLink(state, app, refusedHost, env, options.installId) : undefined;
+  const common = {
+    fields,
+    backLabel,
+    ...(staleNote === undefined ? {} : { staleNote }),
+    ...(reportedNote === undefined ? {} : { reportedNote }),
+    ...(request === undefined ? {} : { request }),
+  };
 
   if (app && status.kind === 'warn' && fragment && webUrl !== undefined && !options.framed) {
     const duration = formatDuration(options.allowanceSeconds ?? ALLOWANCE_SECONDS, env);
@@ -137,6 +150,37 @@ export function blockPageView(
         : splitAround(t, 'blockSummaryNoOrg', [name], 0),
     ...common,
   };
+}
+
+/**
+ * The list's request form filled in, or a mail to its contact with the facts prefilled, or the contact
+ * itself: whichever exists, and only when `safeLink` accepts the result.
+ */
+function requestLink(state: CordonState | undefined, app: EnforcedApp, host: string, env: ViewEnv, installId: string | undefined): BlockPageView['request'] {
+  const { t } = env;
+  const list = state?.list;
+  const facts = {
+    app: app.id,
+    host,
+    listId: list?.listId ?? '',
+    serial: list === undefined ? '' : String(list.serial),
+    installId: installId ?? '',
+    groups: (state?.groups ?? []).join(','),
+  };
+  const contact = list?.contact ?? state?.supportUrl;
+  const none = '—';
+  const href =
+    list?.requestUrl !== undefined
+      ? fillRequestUrl(list.requestUrl, facts)
+      : contact === undefined
+        ? undefined
+        : (mailtoRequest(
+            contact,
+            t('requestSubject', [app.name, host]),
+            t('requestBody', [app.name, host, facts.listId || none, facts.serial || none, facts.installId || none, facts.groups || none]),
+          ) ?? contact);
+  const safe = href === undefined ? undefined : safeLink(href);
+  return safe === undefined ? undefined : { href: safe, label: t('requestAccess') };
 }
 
 function safeProtocol(url: string): string {

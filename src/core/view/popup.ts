@@ -67,6 +67,8 @@ export interface ReportDelivery {
 export interface PopupOptions {
   /** Delivery to the collector, when reporting is on. */
   readonly reportDelivery?: ReportDelivery;
+  /** This install's random id (storage `installId`). */
+  readonly installId?: string;
   /** `navigator.onLine`. */
   readonly online?: boolean;
   /** What is enforced before the worker has recorded any state: the built-in default. */
@@ -193,7 +195,13 @@ export function popupView(state: CordonState | undefined, env: ViewEnv, options:
     apps,
     ...(shown.apps.length === 0 ? { noApps: t('noApps') } : {}),
     decided: decidedFields(shown, env),
-    source: [...sourceFields(shown, env), ...(shown.reporting?.kind === 'on' && options.reportDelivery ? [deliveryField(options.reportDelivery, env)].filter((f) => f !== undefined) : [])],
+    source: [
+      ...sourceFields(shown, env),
+      ...(shown.reporting?.kind === 'on' && options.reportDelivery ? [deliveryField(options.reportDelivery, env)].filter((f) => f !== undefined) : []),
+      ...(shown.groups !== undefined && shown.groups.length > 0 ? [{ label: t('labelGroups'), value: shown.groups.join(', '), id: 'groups' }] : []),
+      // What IT asks for when it grants an exception to one browser (issue #15).
+      ...(options.installId === undefined ? [] : [{ label: t('labelInstallId'), value: options.installId, mono: true, id: 'install-id' }]),
+    ],
     profileNote: t('profileOnly'),
     history,
     ...(history.length === 0 ? { historyEmpty: t('historyEmpty') } : {}),
