@@ -147,7 +147,7 @@ const VISIT_REPEAT_MS = 60_000;
  * app must block the host in what is enforced now (a page can open the block page itself, but only
  * for a host that really is blocked), and the same app and host count once a minute.
  */
-export function reportVisit(kind: VisitKind, appId: string, url: string, apps: readonly EnforcedApp[], serialNumber: number | undefined): Promise<boolean> {
+export function reportVisit(kind: VisitKind, appId: string, url: string, apps: readonly EnforcedApp[], serialNumber: number | undefined, reason?: string): Promise<boolean> {
   return serial(async () => {
     const host = hostOf(url);
     if (host === undefined || matchBlockedApp(url, apps)?.id !== appId) return false;
@@ -157,7 +157,8 @@ export function reportVisit(kind: VisitKind, appId: string, url: string, apps: r
     const now = Date.now();
     if (now - (recentVisits.get(key) ?? -Infinity) < VISIT_REPEAT_MS) return false;
     recentVisits.set(key, now);
-    await saveQueue(enqueue(await loadQueue(), [visitRecord(kind, { appId, host, ...(serialNumber === undefined ? {} : { serial: serialNumber }) }, new Date(now))]));
+    const visit = { appId, host, ...(serialNumber === undefined ? {} : { serial: serialNumber }), ...(reason === undefined ? {} : { reason }) };
+    await saveQueue(enqueue(await loadQueue(), [visitRecord(kind, visit, new Date(now))]));
     await flush(settings);
     return true;
   }).catch((error: unknown) => {

@@ -133,7 +133,7 @@ export async function grant(message: Extract<Request, { type: 'warn-continue' }>
   // gets nothing, whatever it says.
   if (tabId === undefined || tabId < 0 || !fromTopLevelPage(sender, REQUEST_SENDERS['warn-continue'])) return { ok: false, reason: 'no-tab' };
   const [state, stored] = await Promise.all([loadState(), browser.storage.local.get(WARN_ALLOWANCE_SECONDS_KEY)]);
-  const decision = decideAllowance(state?.apps ?? [], message.appId, message.url, decisionTime(state, new Date()), allowanceSeconds(stored[WARN_ALLOWANCE_SECONDS_KEY]));
+  const decision = decideAllowance(state?.apps ?? [], message.appId, message.url, decisionTime(state, new Date()), allowanceSeconds(stored[WARN_ALLOWANCE_SECONDS_KEY]), message.reason);
   if (!decision.ok) return decision;
 
   await forgetClosedTabs();
@@ -153,7 +153,7 @@ export async function grant(message: Extract<Request, { type: 'warn-continue' }>
   }
   await browser.tabs.update(tabId, { url: message.url });
   // Reported only when the policy asks for blocked visits; never waited on.
-  void reportVisit('warn-continue', decision.appId, message.url, state?.apps ?? [], state?.list?.serial);
+  void reportVisit('warn-continue', decision.appId, message.url, state?.apps ?? [], state?.list?.serial, message.reason?.trim() || undefined);
   return { ok: true, until: new Date(decision.until).toISOString() };
 }
 

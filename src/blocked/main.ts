@@ -49,6 +49,19 @@ function render(): void {
   reportVisitOnce();
   setText('warn-explain', view.warn?.explanation ?? '');
   show('warn-explain', view.warn !== undefined);
+  const reason = view.warn?.reason;
+  setText('warn-reason-label', reason?.label ?? '');
+  setText('warn-reason-sent', reason?.sentNote ?? '');
+  (byId('warn-reason') as HTMLInputElement).required = reason?.required ?? false;
+  show('warn-reason-row', reason !== undefined);
+  // The href passed safeLink (https: only for an alternative); its text is the address itself.
+  const alternative = byId('alternative-link') as HTMLAnchorElement;
+  if (view.alternative) {
+    alternative.href = view.alternative.href;
+    alternative.textContent = view.alternative.text;
+  } else alternative.removeAttribute('href');
+  setText('alternative-label', view.alternative?.label ?? '');
+  show('alternative', view.alternative !== undefined);
   show('continue', view.warn !== undefined);
   show('open', view.lifted !== undefined);
   show('back', !framed);
@@ -74,6 +87,8 @@ const REFUSALS: Record<AllowanceRefusal, Parameters<typeof t>[0]> = {
   'bad-url': 'refusedOther',
   'not-this-app': 'refusedOther',
   'no-tab': 'refusedError',
+  'reason-required': 'refusedReasonRequired',
+  'bad-reason': 'refusedBadReason',
 };
 
 async function continueForNow(button: HTMLElement): Promise<void> {
@@ -82,7 +97,8 @@ async function continueForNow(button: HTMLElement): Promise<void> {
   button.setAttribute('aria-disabled', 'true');
   setText('warn-error', '');
   try {
-    const reply = await send({ type: 'warn-continue', appId: warn.appId, url: warn.url });
+    const typed = warn.reason === undefined ? undefined : (byId('warn-reason') as HTMLInputElement).value.trim();
+    const reply = await send({ type: 'warn-continue', appId: warn.appId, url: warn.url, ...(typed === undefined || typed === '' ? {} : { reason: typed }) });
     if (reply?.ok) return; // The worker navigates this tab to the site.
     setText('warn-error', t('warnRefused', [t(reply ? REFUSALS[reply.reason] : 'refusedError')]));
   } catch {

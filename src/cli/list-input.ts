@@ -182,6 +182,9 @@ export function serializePayload(list: Blocklist): string {
       reason: a.reason,
       since: a.since,
       ...(a.allow === undefined ? {} : { allow: a.allow }),
+      ...(a.allowMinutes === undefined ? {} : { allowMinutes: a.allowMinutes }),
+      ...(a.justification === undefined ? {} : { justification: a.justification }),
+      ...(a.alternative === undefined ? {} : { alternative: a.alternative }),
     })),
     changes: list.changes.map((c) => ({ serial: c.serial, date: c.date, summary: c.summary })),
   });

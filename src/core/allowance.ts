@@ -18,7 +18,10 @@ export const ALLOWANCE_RULE_ID_MAX = 999_999;
 /** Above the compiled rules (block and redirect 1, allowed hosts 2). */
 export const ALLOWANCE_PRIORITY = 3;
 
-export type AllowanceRefusal = 'unknown-app' | 'not-warn' | 'bad-url' | 'not-this-app' | 'no-tab';
+export type AllowanceRefusal = 'unknown-app' | 'not-warn' | 'bad-url' | 'not-this-app' | 'no-tab' | 'reason-required' | 'bad-reason';
+
+/** The longest reason an employee can give for continuing (issue #15). */
+export const MAX_WARN_REASON = 200;
 
 export type AllowanceDecision =
   | {
@@ -41,6 +44,22 @@ export function allowanceSeconds(stored: unknown): number {
   return Number.isInteger(stored) && (stored as number) >= 1 && (stored as number) <= ALLOWANCE_SECONDS ? (stored as number) : ALLOWANCE_SECONDS;
 }
 
+/**
+ * How long "Continue for now" lasts for `app`: its list's `allowMinutes`, or the default; `cap` (the
+ * test hook above, `allowanceSeconds`) can only shorten the default, never the list's own setting.
+ */
+export function allowanceSecondsFor(app: Pick<EnforcedApp, 'allowMinutes'> | undefined, cap: number): number {
+  return app?.allowMinutes === undefined ? cap : cap < ALLOWANCE_SECONDS ? Math.min(cap, app.allowMinutes * 60) : app.allowMinutes * 60;
+}
+
+/** Why a reason typed on the warning page is refused, or undefined (an empty one is no reason). */
+export function warnReasonProblem(app: Pick<EnforcedApp, 'justification'>, reason: string | undefined): 'reason-required' | 'bad-reason' | undefined {
+  const text = reason?.trim() ?? '';
+  if (text.length > MAX_WARN_REASON || /[\p{Cc}\p{Cf}]/u.test(text)) return 'bad-reason';
+  if (app.justification === 'required' && text === '') return 'reason-required';
+  return undefined;
+}
+
 const coveredBy = (host: string, domains: readonly string[]) => domains.some((d) => isSameOrSubdomain(host, d));
 
 /**
@@ -54,7 +73,7 @@ export function allowanceScope(apps: readonly EnforcedApp[], app: EnforcedApp): 
   return { domains, excluded };
 }
 
-export function decideAllowance(apps: readonly EnforcedApp[], appId: unknown, url: unknown, now: Date, seconds: number): AllowanceDecision {
+export function decideAllowance(apps: readonly EnforcedApp[], appId: unknown, url: unknown, now: Date, seconds: number, reason?: string): AllowanceDecision {
   const app = typeof appId === 'string' ? apps.find((a) => a.id === appId) : undefined;
   if (!app) return { ok: false, reason: 'unknown-app' };
   const status = appStatus(app, now);
@@ -65,8 +84,10 @@ export function decideAllowance(apps: readonly EnforcedApp[], appId: unknown, ur
 
   const { domains, excluded } = allowanceScope(apps, app);
   if (!coveredBy(host, domains) || coveredBy(host, excluded)) return { ok: false, reason: 'not-this-app' };
+  const reasonProblem = warnReasonProblem(app, reason);
+  if (reasonProblem !== undefined) return { ok: false, reason: reasonProblem };
 
-  let until = now.getTime() + seconds * 1000;
+  let until = now.getTime() + allowanceSecondsFor(app, seconds) * 1000;
   if (status.deadline !== undefined) until = Math.min(until, Date.parse(status.deadline));
   return { ok: true, appId: app.id, domains, excluded, until };
 }

@@ -14,7 +14,7 @@ export type Request =
   /** The popup's "Check now": run an update cycle now. */
   | { readonly type: 'check-now' }
   /** The block page's "Continue for now" for a warned app, on the tab it is shown in. */
-  | { readonly type: 'warn-continue'; readonly appId: string; readonly url: string }
+  | { readonly type: 'warn-continue'; readonly appId: string; readonly url: string; readonly reason?: string }
   /** The block page, shown for `url`: reported as a blocked visit when the policy asks for it. */
   | { readonly type: 'blocked-visit'; readonly appId: string; readonly url: string };
 
@@ -46,6 +46,8 @@ export function parseRequest(message: unknown): Request | undefined {
     case 'check-now':
       return { type: 'check-now' };
     case 'warn-continue':
+      if (typeof m.appId !== 'string' || typeof m.url !== 'string' || (m.reason !== undefined && typeof m.reason !== 'string')) return undefined;
+      return { type: 'warn-continue', appId: m.appId, url: m.url, ...(typeof m.reason === 'string' ? { reason: m.reason } : {}) };
     case 'blocked-visit':
       return typeof m.appId === 'string' && typeof m.url === 'string' ? { type: m.type, appId: m.appId, url: m.url } : undefined;
     default:

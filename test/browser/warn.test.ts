@@ -343,4 +343,35 @@ describe.skipIf(!canWritePolicy)(`warn mode, end to end under real enterprise po
     expect(await popup.textContent('#history li:first-child')).toMatch(/Forum: ban withdrawn — the notice was sent in error\./);
     await shot(popup, 'popup-e2e-withdrawn');
   });
+
+  it('a warning that asks why: no continue without a reason; with one, the site loads for the list\'s allowMinutes; the alternative is named', async () => {
+    await allowanceSeconds(600); // the default: the test hook no longer shortens anything
+    publish(3, [tiktok, { ...forum, justification: 'required', allowMinutes: 30, alternative: 'https://chat.acme-corp.example/forum' }], [
+      { serial: 3, date: utcDay(0), summary: 'Forum: a reason is asked before continuing.' },
+    ]);
+    expect((await checkNow(browser.context)).list?.serial).toBe(3);
+    const page = await newPage();
+    await toBlockPage(page, 'https://forum.example/thread/2', 'forum');
+    expect(await page.textContent('#warn-reason-label')).toBe('Why do you need it? (required)');
+    expect(await page.textContent('#warn-explain')).toMatch(/30 minutes/);
+    expect(await page.getAttribute('#alternative-link', 'href')).toBe('https://chat.acme-corp.example/forum');
+    await shot(page, 'warn-reason-required');
+
+    await page.click('#continue');
+    await expect.poll(() => page.textContent('#warn-error'), POLL).toBe('Cordon did not allow this: give a reason first');
+    await drained(server, page);
+    expect(httpHits('forum.example', '/thread/2')).toEqual([]);
+    expect(await sessionRules()).toEqual([]);
+
+    await page.fill('#warn-reason', 'Reading the incident thread for ticket 4711');
+    const before = Date.now();
+    await page.click('#continue');
+    await page.waitForURL('https://forum.example/thread/2');
+    expect(httpHits('forum.example', '/thread/2').length).toBeGreaterThan(0);
+    const [rule] = await sessionRules();
+    const alarm = (await worker.evaluate(() => chrome.alarms.getAll())).find((a: { name: string }) => a.name === `warn-expire:${rule?.id}`) as { scheduledTime: number } | undefined;
+    // The allowance ends 30 minutes after the grant (the list's allowMinutes), not after the default 10.
+    expect(alarm?.scheduledTime).toBeGreaterThanOrEqual(before + 29 * 60_000);
+    expect(alarm?.scheduledTime).toBeLessThanOrEqual(Date.now() + 30 * 60_000 + 5_000);
+  });
 });

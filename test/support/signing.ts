@@ -39,6 +39,9 @@ export interface ListApp {
   readonly mode?: 'block' | 'warn';
   readonly enforceFrom?: string;
   readonly allow?: readonly string[];
+  readonly allowMinutes?: number;
+  readonly justification?: 'none' | 'optional' | 'required';
+  readonly alternative?: string;
 }
 
 /** A payload valid now, for list `listId` at `serial`; `overrides` replace any top-level field. */
@@ -62,6 +65,9 @@ export function listPayload(listId: string, serial: number, apps: readonly ListA
       reason: app.reason ?? `${app.name} is not approved for work devices.`,
       since: '2026-01-15',
       ...(app.allow ? { allow: app.allow } : {}),
+      ...(app.allowMinutes === undefined ? {} : { allowMinutes: app.allowMinutes }),
+      ...(app.justification === undefined ? {} : { justification: app.justification }),
+      ...(app.alternative === undefined ? {} : { alternative: app.alternative }),
     })),
     changes: [{ serial, date: iso(now).slice(0, 10), summary: `List serial ${serial}.` }],
     ...overrides,

@@ -27,7 +27,16 @@ export interface BlocklistApp {
   readonly since: string;
   /** Canonical hosts under the app's domains that stay reachable. */
   readonly allow?: readonly string[];
+  /** A warned app: how long "Continue for now" lasts, 1 to 60 minutes (default 10). */
+  readonly allowMinutes?: number;
+  /** A warned app: whether the employee types a reason before continuing (default "none"). */
+  readonly justification?: Justification;
+  /** An https: link to the approved tool to use instead, shown on the block and warning page. */
+  readonly alternative?: string;
 }
+
+export type Justification = 'none' | 'optional' | 'required';
+export const MAX_ALLOW_MINUTES = 60;
 
 export interface BlocklistChange {
   readonly serial: number;
@@ -182,7 +191,7 @@ function stringList(value: JsonValue | undefined, path: string): string[] {
 }
 
 function parseApp(value: JsonValue | undefined, path: string): BlocklistApp {
-  const o = fields(value, path, ['id', 'name', 'domains', 'mode', 'reason', 'since'], ['hosts', 'enforceFrom', 'allow']);
+  const o = fields(value, path, ['id', 'name', 'domains', 'mode', 'reason', 'since'], ['hosts', 'enforceFrom', 'allow', 'allowMinutes', 'justification', 'alternative']);
   if (typeof o.id !== 'string' || !APP_ID.test(o.id)) invalid(`${path}.id`, 'must be 1 to 64 characters of a-z, 0-9 and -');
   const mode = o.mode;
   if (mode !== 'block' && mode !== 'warn') return invalid(`${path}.mode`, 'must be "block" or "warn"');
@@ -200,6 +209,26 @@ function parseApp(value: JsonValue | undefined, path: string): BlocklistApp {
     app.enforceFrom = date(o.enforceFrom, `${path}.enforceFrom`);
   }
   if (Object.hasOwn(o, 'allow')) app.allow = stringList(o.allow, `${path}.allow`);
+  // How a warning is passed only means something for an app that warns (now, or until enforceFrom).
+  const warns = mode === 'warn' || app.enforceFrom !== undefined;
+  if (Object.hasOwn(o, 'allowMinutes')) {
+    if (!warns) invalid(`${path}.allowMinutes`, 'only applies to an app that warns (mode "warn", or "block" with enforceFrom)');
+    const v = o.allowMinutes;
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1 || v > MAX_ALLOW_MINUTES) invalid(`${path}.allowMinutes`, `must be a whole number from 1 to ${MAX_ALLOW_MINUTES}`);
+    app.allowMinutes = v as number;
+  }
+  if (Object.hasOwn(o, 'justification')) {
+    if (!warns) invalid(`${path}.justification`, 'only applies to an app that warns (mode "warn", or "block" with enforceFrom)');
+    const v = o.justification;
+    if (v !== 'none' && v !== 'optional' && v !== 'required') invalid(`${path}.justification`, 'must be "none", "optional" or "required"');
+    app.justification = v as Justification;
+  }
+  if (Object.hasOwn(o, 'alternative')) {
+    const v = o.alternative;
+    const problem = typeof v !== 'string' ? 'must be a string' : !v.startsWith('https:') ? 'must be an https: URL' : contactProblem(v);
+    if (problem !== undefined) invalid(`${path}.alternative`, problem);
+    app.alternative = v as string;
+  }
   if (app.domains.length === 0 && (app.hosts ?? []).length === 0) invalid(`${path}.domains`, 'an app must block at least one domain or host');
   return app;
 }

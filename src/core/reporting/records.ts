@@ -102,8 +102,8 @@ const VISIT_EVENT: Readonly<Record<VisitKind, { name: string; verb: string }>> =
   'warn-continue': { name: 'cordon.warn_continue', verb: 'warned, continued' },
 };
 
-/** A blocked navigation or a warning passed: the app, the host (never the path or query), the serial. */
-export function visitRecord(kind: VisitKind, visit: { appId: string; host: string; serial?: number }, at: Date): LogRecord {
+/** A blocked navigation or a warning passed: the app, the host (never the path or query), the serial, and a typed reason. */
+export function visitRecord(kind: VisitKind, visit: { appId: string; host: string; serial?: number; reason?: string }, at: Date): LogRecord {
   const event = VISIT_EVENT[kind];
   return logRecord(
     at,
@@ -111,7 +111,8 @@ export function visitRecord(kind: VisitKind, visit: { appId: string; host: strin
     'INFO',
     event.name,
     `${visit.appId} ${event.verb}: ${visit.host}`,
-    attributes({ 'cordon.app.id': visit.appId, 'url.domain': visit.host, 'cordon.list.serial': visit.serial }),
+    // The reason the employee typed to continue past a warning (issue #15); they are told it is sent.
+    attributes({ 'cordon.app.id': visit.appId, 'url.domain': visit.host, 'cordon.list.serial': visit.serial, 'cordon.warn.reason': visit.reason }),
   );
 }
 

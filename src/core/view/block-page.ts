@@ -12,8 +12,8 @@ import { decisionTime, isStale, type CordonState, type EnforcedApp } from '../st
 import { fingerprint, formatDay, formatDuration, formatInstant } from '../text/format.ts';
 import { splitAround, type ViewEnv } from '../text/i18n.ts';
 import { decidedFields, type FieldView } from './popup.ts';
-import { safeLink } from './safe-link.ts';
-import { ALLOWANCE_SECONDS } from '../allowance.ts';
+import { linkText, safeLink } from './safe-link.ts';
+import { ALLOWANCE_SECONDS, allowanceSecondsFor } from '../allowance.ts';
 import { appStatus } from '../app-status.ts';
 
 
@@ -31,7 +31,16 @@ export interface BlockPageView {
   readonly request?: { readonly href: string; readonly label: string };
   readonly backLabel: string;
   /** Present only in an app's warning period: what continuing means, and what to ask the worker for. */
-  readonly warn?: { readonly explanation: string; readonly continueLabel: string; readonly appId: string; readonly url: string };
+  readonly warn?: {
+    readonly explanation: string;
+    readonly continueLabel: string;
+    readonly appId: string;
+    readonly url: string;
+    /** The list asks for a reason before continuing: the field's label, and whether it may be left empty. */
+    readonly reason?: { readonly label: string; readonly required: boolean; readonly sentNote?: string };
+  };
+  /** The approved tool to use instead, when the list names one (https: only). */
+  readonly alternative?: { readonly label: string; readonly href: string; readonly text: string };
   /** Present only when the app's ban was lifted: the refused URL may be opened again. */
   readonly lifted?: { readonly openLabel: string; readonly url: string };
 }
@@ -112,16 +121,28 @@ export function blockPageView(
   const reported = app !== undefined && refusedHost !== undefined && state?.reporting?.kind === 'on' && state.reporting.blockedVisits;
   const reportedNote = reported ? t('visitReported', [refusedHost]) : undefined;
   const request = app !== undefined && refusedHost !== undefined && !options.framed ? requestLink(state, app, refusedHost, env, options.installId) : undefined;
+  const alternativeHref = app?.alternative === undefined ? undefined : safeLink(app.alternative);
+  const alternative = alternativeHref === undefined || options.framed ? undefined : { label: t('labelAlternative'), href: alternativeHref, text: linkText(alternativeHref) };
   const common = {
     fields,
     backLabel,
+    ...(alternative === undefined ? {} : { alternative }),
     ...(staleNote === undefined ? {} : { staleNote }),
     ...(reportedNote === undefined ? {} : { reportedNote }),
     ...(request === undefined ? {} : { request }),
   };
 
   if (app && status.kind === 'warn' && fragment && webUrl !== undefined && !options.framed) {
-    const duration = formatDuration(options.allowanceSeconds ?? ALLOWANCE_SECONDS, env);
+    const duration = formatDuration(allowanceSecondsFor(app, options.allowanceSeconds ?? ALLOWANCE_SECONDS), env);
+    const justification = app.justification ?? 'none';
+    const reason =
+      justification === 'none'
+        ? undefined
+        : {
+            label: justification === 'required' ? t('warnReasonRequired') : t('warnReasonOptional'),
+            required: justification === 'required',
+            ...(reported ? { sentNote: t('warnReasonSent') } : {}),
+          };
     const dated = status.deadline !== undefined;
     return {
       kind: 'warn',
@@ -136,6 +157,7 @@ export function blockPageView(
         continueLabel: t('warnContinue'),
         appId: app.id,
         url: webUrl,
+        ...(reason === undefined ? {} : { reason }),
       },
     };
   }
