@@ -42,6 +42,12 @@ it('the fleet report: charts and tables from a known fleet, nothing fetched, hos
     const rows = await page.locator('#uptake tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
     expect(rows[1]).toEqual(['acme 42', '2026-12-06 10:00Z', '95 of 98 (96.9 %)', '48 min', '88 min', 'not yet']);
     expect(await page.textContent('#problems')).toContain('fetch-network3');
+    const attention = await page.locator('#attention tr').evaluateAll((trs) => trs.slice(1).map((tr) => [...tr.children].map((c) => c.textContent)));
+    expect(attention).toEqual([
+      ['install-095', '', 'error', 'fetch-network', '41', '2026-12-06 11:00Z'],
+      ['install-096', '', 'error', 'fetch-network', '41', '2026-12-06 11:00Z'],
+      ['install-097', '', 'error', 'fetch-network', '41', '2026-12-06 11:00Z'],
+    ]);
     // The label is shown as the text it is: no element, no script ran.
     const quiet = await page.locator('#quiet tr').evaluateAll((trs) => trs.map((tr) => tr.children[1]?.textContent));
     expect(quiet).toContain(hostile);

@@ -23,6 +23,11 @@ describe('cordon fleet', () => {
     ]);
     expect(summary.health).toEqual({ current: 95, stale: 0, error: 3 });
     expect(summary.problems).toEqual([{ code: 'fetch-network', browsers: 3 }]);
+    expect(summary.attention.map((b) => [b.install, b.health, b.problem, b.serial])).toEqual([
+      ['install-095', 'error', 'fetch-network', 41],
+      ['install-096', 'error', 'fetch-network', 41],
+      ['install-097', 'error', 'fetch-network', 41],
+    ]);
     expect(summary.quiet?.browsers.map((b) => [b.install, b.label, b.serial])).toEqual([
       ['install-098', 'LT-98', 40],
       ['install-099', 'LT-99', 40],
@@ -51,6 +56,8 @@ describe('cordon fleet', () => {
     expect(text.stdout).toContain('Newest serial: acme 42, first reported 2026-12-06T10:00:00Z; held by 95 of 98 browsers seen (96.9 %)');
     expect(text.stdout).toContain('  50 % after 48 min · 90 % after 88 min · 99 % after not yet');
     expect(text.stdout).toContain('Not seen since 2026-12-05T12:00:00Z: 2');
+    expect(text.stdout).toContain('Stale or failing (latest report): 3');
+    expect(text.stdout).toContain('  install-095: error fetch-network, serial 41, reported 2026-12-06T11:00:00Z');
     const json = await runCordonInProcess(['fleet', '--json', '--now', '2026-12-06T12:00:00Z', dir]);
     expect(JSON.parse(json.stdout)).toMatchObject({ seen: 98, health: { current: 95, stale: 0, error: 3 }, newest: { serial: 42, holding: 95 } });
   });

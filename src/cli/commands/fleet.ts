@@ -78,6 +78,9 @@ function* linesOf(fd: number): Generator<string> {
   if (rest !== '') yield rest;
 }
 
+/** Browsers listed by name in the text output; --json and --html have more. */
+const SHOWN = 20;
+
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const int = (n: number) => n.toLocaleString('en-US');
 const pct = (n: number, of: number) => (of === 0 ? '—' : `${((100 * n) / of).toFixed(1)} %`);
@@ -105,11 +108,19 @@ export function describeFleet(summary: FleetSummary, read: ReadResult): string[]
     lines.push(`Newest serial: ${n.listId} ${n.serial}, first reported ${iso(n.firstSeen)}; held by ${int(n.holding)} of ${int(n.of)} browsers seen (${pct(n.holding, n.of)})`);
     lines.push(`  50 % after ${duration(n.after[50])} · 90 % after ${duration(n.after[90])} · 99 % after ${duration(n.after[99])}`);
   }
+  if (summary.attention.length > 0) {
+    lines.push(`Stale or failing (latest report): ${int(summary.attention.length)}`);
+    for (const b of summary.attention.slice(0, SHOWN)) {
+      lines.push(`  ${b.install}${b.label === undefined ? '' : ` (${b.label})`}: ${b.health}${b.problem === undefined ? '' : ` ${b.problem}`}, serial ${b.serial ?? '-'}, reported ${iso(b.lastSeen)}`);
+    }
+    if (summary.attention.length > SHOWN) lines.push(`  … and ${int(summary.attention.length - SHOWN)} more (--json lists them all)`);
+  }
   if (summary.quiet !== undefined) {
     lines.push(`Not seen since ${iso(summary.quiet.since)}: ${int(summary.quiet.browsers.length)}`);
-    for (const b of summary.quiet.browsers) {
+    for (const b of summary.quiet.browsers.slice(0, SHOWN)) {
       lines.push(`  ${b.install}${b.label === undefined ? '' : ` (${b.label})`}: last seen ${iso(b.lastSeen)}${b.serial === undefined ? '' : `, serial ${b.serial}`}`);
     }
+    if (summary.quiet.browsers.length > SHOWN) lines.push(`  … and ${int(summary.quiet.browsers.length - SHOWN)} more (--json lists them all)`);
   }
   if (read.badLines > 0) lines.push(`(${int(read.badLines)} line(s) were not OTLP JSON and were skipped)`);
   return lines;

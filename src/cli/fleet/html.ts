@@ -21,6 +21,9 @@ function minutes(ms: number | undefined): string {
   return ms < 2 * 3_600_000 ? `${Math.round(ms / 60_000)} min` : `${(ms / 3_600_000).toFixed(1)} h`;
 }
 
+/** Rows per browser table: a page an admin can read; --json has every browser. */
+const MAX_ROWS = 500;
+
 const W = 640;
 const H = 240;
 const PAD = { left: 48, right: 16, top: 12, bottom: 36 };
@@ -85,8 +88,10 @@ ${summary.recent.length === 0 ? '<p>No signed list is reported.</p>' : `${uptake
 <table id="serials">${head(['list', 'serial', 'browsers', 'share'])}${summary.serials.map((s) => row([s.listId ?? '(built-in catalogue)', s.serial === undefined ? '' : String(s.serial), int(s.browsers), pct(s.browsers, summary.seen)])).join('')}</table>
 <h2>Problems</h2>
 ${summary.problems.length === 0 ? '<p id="problems">None reported.</p>' : `<table id="problems">${head(['problem', 'browsers'])}${summary.problems.map((p) => row([p.code, int(p.browsers)])).join('')}</table>`}
+<h2>Stale or failing browsers</h2>
+${summary.attention.length === 0 ? '<p id="attention">None.</p>' : `<table id="attention">${head(['install', 'label', 'status', 'problem', 'serial', 'last report'])}${summary.attention.slice(0, MAX_ROWS).map((b) => row([b.install, b.label ?? '', b.health, b.problem ?? '', b.serial === undefined ? '' : String(b.serial), iso(b.lastSeen)])).join('')}</table>${summary.attention.length > MAX_ROWS ? `<p>… and ${int(summary.attention.length - MAX_ROWS)} more (cordon fleet --json lists them all).</p>` : ''}`}
 ${quiet === undefined ? '' : `<h2>Not seen since ${escapeHtml(iso(quiet.since))}</h2>
-${quiet.browsers.length === 0 ? '<p id="quiet">None.</p>' : `<table id="quiet">${head(['install', 'label', 'last seen', 'serial'])}${quiet.browsers.map((b) => row([b.install, b.label ?? '', iso(b.lastSeen), b.serial === undefined ? '' : String(b.serial)])).join('')}</table>`}`}
+${quiet.browsers.length === 0 ? '<p id="quiet">None.</p>' : `<table id="quiet">${head(['install', 'label', 'last seen', 'serial'])}${quiet.browsers.slice(0, MAX_ROWS).map((b) => row([b.install, b.label ?? '', iso(b.lastSeen), b.serial === undefined ? '' : String(b.serial)])).join('')}</table>${quiet.browsers.length > MAX_ROWS ? `<p>… and ${int(quiet.browsers.length - MAX_ROWS)} more (cordon fleet --json lists them all).</p>` : ''}`}`}
 </body></html>
 `;
 }

@@ -37,6 +37,8 @@ export interface FleetSummary {
   readonly serials: readonly { readonly listId?: string; readonly serial?: number; readonly browsers: number }[];
   readonly problems: readonly { readonly code: string; readonly browsers: number }[];
   readonly quiet?: { readonly since: number; readonly browsers: readonly QuietBrowser[] };
+  /** Browsers seen whose latest report is stale or has a problem, the oldest report first. */
+  readonly attention: readonly (QuietBrowser & { readonly health: Health; readonly problem?: string })[];
   readonly newest?: Uptake;
   /** The newest serials of that list (newest first, at most RECENT_SERIALS), each with its uptake. */
   readonly recent: readonly Uptake[];
@@ -98,9 +100,21 @@ export function summarize(observations: readonly StatusObservation[], options: S
     quiet = { since, browsers };
   }
 
+  const attention = latest
+    .filter((o) => o.health !== 'current')
+    .sort((a, b) => a.at - b.at)
+    .map((o) => ({
+      install: o.install,
+      ...(o.label === undefined ? {} : { label: o.label }),
+      lastSeen: o.at,
+      ...(o.listId === undefined ? {} : { listId: o.listId }),
+      ...(o.serial === undefined ? {} : { serial: o.serial }),
+      health: o.health,
+      ...(o.problem === undefined ? {} : { problem: o.problem }),
+    }));
   const recent = recentUptakes(observations.filter((o) => o.at <= to), latest);
   const newest = recent[0];
-  return { from, to, seen: latest.length, health, serials, problems, ...(quiet === undefined ? {} : { quiet }), ...(newest === undefined ? {} : { newest }), recent };
+  return { from, to, seen: latest.length, health, serials, problems, ...(quiet === undefined ? {} : { quiet }), attention, ...(newest === undefined ? {} : { newest }), recent };
 }
 
 /**
