@@ -32,13 +32,21 @@ export async function readReporting(): Promise<Reporting> {
 }
 
 /** The install's random id (`service.instance.id`; shown in the popup, sent with access requests), made once. */
-export async function ensureInstallId(): Promise<string> {
-  const stored = (await browser.storage.local.get(STORAGE_KEYS.installId))[STORAGE_KEYS.installId];
-  if (typeof stored === 'string' && stored !== '') return stored;
-  const id = crypto.randomUUID();
-  await browser.storage.local.set({ [STORAGE_KEYS.installId]: id });
-  return id;
+export function ensureInstallId(): Promise<string> {
+  // One promise per worker: two first calls at once must not make two ids.
+  installIdPromise ??= (async () => {
+    const stored = (await browser.storage.local.get(STORAGE_KEYS.installId))[STORAGE_KEYS.installId];
+    if (typeof stored === 'string' && stored !== '') return stored;
+    const id = crypto.randomUUID();
+    await browser.storage.local.set({ [STORAGE_KEYS.installId]: id });
+    return id;
+  })().catch((error: unknown) => {
+    installIdPromise = undefined;
+    throw error;
+  });
+  return installIdPromise;
 }
+let installIdPromise: Promise<string> | undefined;
 
 interface UaData {
   readonly brands?: readonly { brand: string; version: string }[];
@@ -156,6 +164,7 @@ export function reportVisit(kind: VisitKind, appId: string, url: string, apps: r
     const key = `${kind} ${appId} ${host}`;
     const now = Date.now();
     if (now - (recentVisits.get(key) ?? -Infinity) < VISIT_REPEAT_MS) return false;
+    if (recentVisits.size > 1000) recentVisits.clear(); // a long-lived worker keeps the map small
     recentVisits.set(key, now);
     const visit = { appId, host, ...(serialNumber === undefined ? {} : { serial: serialNumber }), ...(reason === undefined ? {} : { reason }) };
     await saveQueue(enqueue(await loadQueue(), [visitRecord(kind, visit, new Date(now))]));
