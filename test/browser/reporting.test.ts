@@ -207,6 +207,29 @@ describe.skipIf(!canWritePolicy)(`reporting to an OpenTelemetry collector, under
     expect((queue.reportQueue as { records: unknown[] }).records).toEqual([]);
   });
 
+  it('a warning that asks why: the employee is told the reason is sent, and it arrives with the warn_continue record', async () => {
+    publish([...apps, { id: 'wiki', name: 'Wiki', domains: ['wiki.example'], mode: 'warn', justification: 'required' }]);
+    await checkNow(browser.context);
+    await waitForState((s) => s.apps.some((a) => a.id === 'wiki'), 'the warned app in force');
+    const page = await newPage();
+    expect((await navigate(page, 'https://wiki.example/page/secret-title?q=1')).startsWith(`${BLOCK_PAGE}#app=wiki`)).toBe(true);
+    await page.waitForFunction(() => (document.getElementById('app-name')?.textContent ?? '') !== '');
+    expect(await page.textContent('#warn-reason-sent')).toBe('Your reason is sent to your organisation with this visit.');
+    await page.fill('#warn-reason', 'Checking the on-call runbook');
+    await page.click('#continue');
+    await page.waitForURL('https://wiki.example/page/secret-title?q=1');
+    const passed = (await pollUntil(
+      () => receiver.records().find((r) => r.eventName === 'cordon.warn_continue') as Record_ | undefined,
+      (r) => r !== undefined,
+      'the warn_continue record',
+      { timeout: 20_000 },
+    )) as Record_;
+    expect(attr(passed, 'cordon.app.id')).toBe('wiki');
+    expect(attr(passed, 'url.domain')).toBe('wiki.example');
+    expect(attr(passed, 'cordon.warn.reason')).toBe('Checking the on-call runbook');
+    expect(receiver.received.map((r) => r.body).join('\n')).not.toMatch(/secret-title|q=1/);
+  });
+
   it('a new checkToken makes the browser check at once, without waiting for its refresh', async () => {
     publish([...apps, { id: 'urgent', name: 'Urgent', domains: ['urgent.example'] }]);
     const requests = lists.requests.length;
