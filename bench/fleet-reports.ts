@@ -15,8 +15,8 @@ import { join } from 'node:path';
 import { exportRequest } from '../src/core/reporting/otlp.ts';
 import { heartbeatJitterMs, resourceAttributes, statusDue, statusFingerprint, statusRecord, type LastStatus } from '../src/core/reporting/records.ts';
 import { backoffDelayMinutes, refreshDelayMinutes } from '../src/core/schedule.ts';
-import type { CordonState } from '../src/core/state.ts';
 import { runCli } from '../src/cli/cli.ts';
+import { state } from '../test/support/fleet-records.ts';
 import { bytes, int, table } from './lib/format.ts';
 import { seededRandom } from './lib/random.ts';
 import type { Benchmark, BenchContext, Headline } from './lib/types.ts';
@@ -47,19 +47,6 @@ export interface FleetReportsResult {
   readonly holding: number;
 }
 
-function stateAt(serial: number, at: number, failed: boolean): CordonState {
-  return {
-    schema: 1,
-    source: { kind: 'signed', url: 'https://lists.acme.example/cordon.json' },
-    apps: [{ id: 'tiktok', name: 'TikTok', domains: ['tiktok.com'], mode: 'block', reason: 'Banned.' }],
-    withdrawn: [],
-    list: { listId: 'acme', serial, issuedAt: '2026-12-01T00:00:00Z', expiresAt: '2026-12-31T00:00:00Z', issuer: 'Acme', contact: 'mailto:sec@acme.example', signers: ['332b2ccf8e094afd'], changes: [] },
-    lastCheck: { at: new Date(at).toISOString(), outcome: failed ? 'failed' : 'unchanged' },
-    ...(failed ? { problem: { code: 'fetch-network', message: 'The list server could not be reached.', at: new Date(at).toISOString() } } : {}),
-    installedByAdmin: true,
-  };
-}
-
 /** Writes the day's records to `file`; returns how many, and the busiest minute. */
 function simulateDay(file: string, browsers: number, refreshMinutes: number): { records: number; peakPerMinute: number; peakMinute: number } {
   const random = seededRandom(20_261_206);
@@ -76,7 +63,7 @@ function simulateDay(file: string, browsers: number, refreshMinutes: number): { 
       const installId = `sim-${b.toString(36).padStart(6, '0')}`;
       const jitter = heartbeatJitterMs(installId);
       const resource = resourceAttributes({ extensionVersion: '0.1.0', browserName: 'Chromium', browserVersion: '156.0.8078.129', platform: 'linux', installId });
-      let last: LastStatus = { fingerprint: statusFingerprint(stateAt(41, WINDOW_START, false), new Date(WINDOW_START)), at: new Date(WINDOW_START - random() * DAY).toISOString() };
+      let last: LastStatus = { fingerprint: statusFingerprint(state(41, WINDOW_START), new Date(WINDOW_START)), at: new Date(WINDOW_START - random() * DAY).toISOString() };
       let failures = 0;
       let held = 41;
       let t = WINDOW_START + random() * refreshMinutes * MINUTE;
@@ -85,11 +72,11 @@ function simulateDay(file: string, browsers: number, refreshMinutes: number): { 
         failures = failed ? failures + 1 : 0;
         // A failed check keeps the serial it had; a good one after the publish takes the retraction.
         if (!failed && t >= PUBLISH) held = 42;
-        const state = stateAt(held, t, failed);
+        const status = state(held, t, failed ? 'fetch-network' : undefined);
         const now = new Date(t);
-        const fingerprint = statusFingerprint(state, now);
+        const fingerprint = statusFingerprint(status, now);
         if (statusDue(last, fingerprint, now, jitter)) {
-          pending.push(JSON.stringify(exportRequest(resource, { name: 'cordon', version: '0.1.0' }, [statusRecord(state, now, 0)])));
+          pending.push(JSON.stringify(exportRequest(resource, { name: 'cordon', version: '0.1.0' }, [statusRecord(status, now, 0)])));
           const minute = Math.floor((t + REPORT_DELAY_MS * random() - WINDOW_START) / MINUTE);
           if (minute < perMinute.length) perMinute[minute] = (perMinute[minute] ?? 0) + 1;
           records++;

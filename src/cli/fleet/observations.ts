@@ -5,7 +5,9 @@
  * only ever data (checked types, bounded strings), never trusted to be well formed.
  */
 
-export type Health = 'current' | 'stale' | 'error';
+import type { Health } from '../../core/reporting/records.ts';
+
+export type { Health };
 
 export interface StatusObservation {
   /** `service.instance.id`: one browser profile's install. */
