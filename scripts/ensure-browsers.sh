@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests and the demo drive, when it is missing: Debian's Chromium (with its language
-# packs, for the Indonesian UI tests) and Firefox ESR. Runs before `npm start` and `npm test`, so that
+# packs, for the Indonesian UI tests), Firefox ESR, and libfaketime (the exception tests move the
+# browser's clock forward with it instead of waiting). Runs before `npm start` and `npm test`, so that
 # on a fresh Debian machine those two commands are all the set-up there is. As root it uses apt-get;
 # otherwise sudo when it needs no password; otherwise it says what to install and stops.
 set -euo pipefail
@@ -9,6 +10,7 @@ missing=()
 [ -n "${CHROMIUM_PATH:-}" ] || command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 dpkg -s chromium-l10n >/dev/null 2>&1 || [ -n "${CHROMIUM_PATH:-}" ] || missing+=(chromium-l10n)
 [ -n "${FIREFOX_PATH:-}" ] || command -v firefox-esr >/dev/null 2>&1 || missing+=(firefox-esr)
+dpkg -s libfaketime >/dev/null 2>&1 || [ -e /usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1 ] || missing+=(libfaketime)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if ! command -v apt-get >/dev/null 2>&1; then

@@ -23,7 +23,8 @@ import {
   type ReasonCode,
   type VerifyContextJson,
 } from '../src/core/blocklist/index.ts';
-import type { Expectation, TestVector } from '../test/vectors/vectors.ts';
+import type { Expectation, OverrideVector, TestVector } from '../test/vectors/vectors.ts';
+import { formatOverrideCode, overrideHeader, overrideSigningBytes } from '../src/core/override-code.ts';
 import { installNodeSuffixRules } from '../src/cli/suffix-rules.ts';
 
 // The Public Suffix List for src/core's domain checks (core/public-suffix.ts).
@@ -324,7 +325,16 @@ export async function buildVectors(): Promise<TestVector[]> {
     fails('payload-not-json'));
   add('payload-lone-surrogate', 'A signed payload with an unpaired surrogate escape.',
     signedRaw(JSON.stringify(basePayload()).replace('"Acme Corp Information Security"', '"Acme \\ud800"')), fails('payload-not-json'));
-  add('unknown-field', 'An unknown top-level payload field.', signedPayload((p) => { p.exceptions = ['tiktok.com']; }), fails('unknown-field'));
+  add('unknown-field', 'An unknown top-level payload field.', signedPayload((p) => { p.exemptions = ['tiktok.com']; }), fails('unknown-field'));
+  // Scoped exceptions (issue #15).
+  const exception = { app: 'tiktok', groups: ['marketing'], until: '2026-06-15T17:00:00Z', reason: 'Brand account run by Marketing (ticket SEC-2291).' };
+  add('exceptions-valid', 'An exception for the marketing group until 15 June.', signedPayload((p) => { p.exceptions = [exception]; }), ok([a]));
+  add('exception-unknown-app', 'An exception for an app the list does not name.', signedPayload((p) => { p.exceptions = [{ ...exception, app: 'telegram' }]; }), fails('invalid-payload'));
+  add('exception-until-before-issued', 'An exception that ends before the list was issued.', signedPayload((p) => { p.exceptions = [{ ...exception, until: '2026-05-31T23:59:59Z' }]; }), fails('invalid-payload'));
+  add('exception-too-long', 'An exception ending more than 90 days after issuedAt.', signedPayload((p) => { p.exceptions = [{ ...exception, until: '2026-08-30T00:00:01Z' }]; }), fails('invalid-payload'));
+  add('exception-bad-group', 'An exception naming a group no policy can set ("Marketing Team").', signedPayload((p) => { p.exceptions = [{ ...exception, groups: ['Marketing Team'] }]; }), fails('invalid-payload'));
+  add('exception-no-until', 'An exception without an end.', signedPayload((p) => { const { until: _u, ...rest } = exception; p.exceptions = [rest]; }), fails('invalid-payload'));
+  add('exception-unknown-field', 'An exception with a field this version does not know.', signedPayload((p) => { p.exceptions = [{ ...exception, hosts: ['tiktok.com'] }]; }), fails('unknown-field'));
   add('unknown-app-field', 'An unknown field in an app.', signedPayload((p) => { app0(p).regex = '.*'; }), fails('unknown-field'));
   add('unsupported-schema', 'Schema version 2.', signedPayload((p) => { p.schema = 2; }), fails('unsupported-schema'));
   add('invalid-contact-http', 'A plain-http contact URL.', signedPayload((p) => { p.contact = 'http://acme-corp.com/it'; }), fails('invalid-payload'));
@@ -451,11 +461,53 @@ export function paeVectors(): unknown {
   };
 }
 
+// ---------------------------------------------------------------------------------------------------
+// Break-glass override codes (core/override-code.ts): made with the same TEST-ONLY keys.
+
+export const OVERRIDE_INSTALL_ID = '3f2b6c1e-8d4a-4f7e-9b1a-2c3d4e5f6a7b';
+const OVERRIDE_ISSUED = Date.parse('2026-06-01T10:00:00Z') / 1000;
+
+export async function buildOverrideVectors(): Promise<OverrideVector[]> {
+  const a = await testKey('signer-a');
+  const b = await testKey('signer-b');
+  const outsider = await testKey('outsider');
+  const code = (signers: readonly TestKey[], over: { installId?: string; app?: string; issuedAt?: number; minutes?: number; reason?: string } = {}): string => {
+    const installId = over.installId ?? OVERRIDE_INSTALL_ID;
+    const header = overrideHeader({ installId, app: over.app ?? 'tiktok', issuedAt: over.issuedAt ?? OVERRIDE_ISSUED, minutes: over.minutes ?? 240, ...(over.reason === undefined ? {} : { reason: over.reason }) });
+    const message = overrideSigningBytes(header, installId);
+    return formatOverrideCode(header, signers.map((k) => new Uint8Array(nodeSign(null, message, k.privateKey))));
+  };
+  const context = { installId: OVERRIDE_INSTALL_ID, appId: 'tiktok', trustedKeys: [a.pub, b.pub], threshold: 1, now: NOW };
+  const vectors: OverrideVector[] = [];
+  const add = (name: string, description: string, text: string, expect: OverrideVector['expect'], over: Partial<OverrideVector['context']> = {}): void => {
+    vectors.push({ name, description, code: text, context: { ...context, ...over }, expect });
+  };
+  const until = '2026-06-01T14:00:00Z';
+  add('override-valid', 'Signed by pinned key A for this install id and app, 4 hours from 10:00; checked at 12:00.', code([a], { reason: 'Incident 4411' }), { ok: true, until, signers: [a.keyId] });
+  add('override-valid-lowercase', 'The same code typed in lower case with spaces.', code([a]).toLowerCase().replace(/-/g, ' '), { ok: true, until, signers: [a.keyId] });
+  add('override-threshold-2', 'Signed by A and B, threshold 2.', code([a, b]), { ok: true, until, signers: [a.keyId, b.keyId] }, { threshold: 2 });
+  add('override-threshold-not-met', 'Signed by A only, threshold 2.', code([a]), { ok: false, refusal: 'threshold-not-met' }, { threshold: 2 });
+  add('override-other-app', 'A code for DeepSeek typed on TikTok\'s block page.', code([a], { app: 'deepseek' }), { ok: false, refusal: 'other-app' });
+  add('override-other-browser', 'A code for another install id.', code([a], { installId: '9c1d0e2f-1111-4222-8333-444455556666' }), { ok: false, refusal: 'other-browser' });
+  add('override-same-prefix-other-browser', 'A code for another install id that starts the same: the signature covers the whole id.',
+    code([a], { installId: '3f2b6c1e-0000-4000-8000-000000000000' }), { ok: false, refusal: 'not-signed' });
+  add('override-unpinned', 'Signed by an unpinned key.', code([outsider]), { ok: false, refusal: 'not-signed' });
+  add('override-expired', 'Ended at 11:00, checked at 12:00.', code([a], { minutes: 60 }), { ok: false, refusal: 'expired' });
+  add('override-future', 'Issued at 13:00, checked at 12:00.', code([a], { issuedAt: OVERRIDE_ISSUED + 3 * 3600 }), { ok: false, refusal: 'issued-in-future' });
+  add('override-cut-short', 'The last group of the code missing.', code([a]).replace(/-[^-]+$/, ''), { ok: false, refusal: 'malformed' });
+  const valid = code([a]);
+  const at = valid[valid.length - 10] === '-' ? valid.length - 11 : valid.length - 10;
+  const flipped = `${valid.slice(0, at)}${valid[at] === 'A' ? 'B' : 'A'}${valid.slice(at + 1)}`;
+  add('override-typo', 'One character of the signature mistyped.', flipped, { ok: false, refusal: 'not-signed' });
+  return vectors;
+}
+
 /** Every file under test/vectors/ this script owns, path relative to it → contents. */
 export async function buildVectorFiles(): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   for (const v of await buildVectors()) files.set(`cases/${v.name}.json`, `${JSON.stringify(v, null, 2)}\n`);
   files.set('pae.json', `${JSON.stringify(paeVectors(), null, 2)}\n`);
+  files.set('overrides.json', `${JSON.stringify(await buildOverrideVectors(), null, 2)}\n`);
   for (const name of ['signer-a', 'signer-b', 'outsider']) {
     const key = await testKey(name);
     files.set(`keys/${name}.TEST-ONLY.key`, key.privateKey.export({ format: 'pem', type: 'pkcs8' }) as string);

@@ -7,6 +7,7 @@ import browser from './browser-api.ts';
 import type { Runtime } from 'webextension-polyfill';
 import { contextFromJson } from '../core/blocklist/context.ts';
 import { verifyBlocklist } from '../core/blocklist/verify.ts';
+import { verifyOverrideCode } from '../core/override-code.ts';
 import { DEFAULT_BUILTIN_APP_IDS } from '../core/catalogue/index.ts';
 import { appsFromCatalogue } from '../core/enforced.ts';
 import { blockedDomainsOf } from '../core/rules.ts';
@@ -20,17 +21,23 @@ import { fromTopLevelPage } from './sender.ts';
 import { loadSchedule, loadState, saveState, STATE_KEY } from './storage.ts';
 import { registerBadge, updateBadge } from './badge.ts';
 import { grant, outsideAllowances, registerWarnHandlers } from './warn.ts';
-import { ensureInstallId, REPORT_ALARM, reportAfterCycle, reportVisit, retryReports } from './reporting.ts';
+import { REPORT_ALARM, reportAfterCycle, reportVisit, retryReports } from './reporting.ts';
+import { ensureInstallId } from './install-id.ts';
 import { parseRequest, REQUEST_SENDERS } from '../core/contract.ts';
 import { redirectOpenTabs, watchNavigations } from './tabs.ts';
-import { exclusive, reconcile, runCycle, type Trigger } from './update-cycle.ts';
+import { exclusive, reconcile, refreshLifts, runCycle, type Trigger } from './update-cycle.ts';
+import { withoutLifted } from '../core/lifts.ts';
+import { LIFT_ALARM, onLiftEnd } from './lifts.ts';
+import { acceptOverride } from './overrides.ts';
 
 const REFRESH_ALARM = 'refresh';
 
 // Until the stored state is read, assume the built-in default: the static ruleset enforces it anyway.
 let enforced: readonly EnforcedApp[] = appsFromCatalogue(DEFAULT_BUILTIN_APP_IDS);
+/** The apps whose rules are in force: the state's, but for those an exception or override lifts. */
+const inForce = (state: CordonState): readonly EnforcedApp[] => withoutLifted(state.apps, state.lifts);
 const stateLoaded = loadState().then((state) => {
-  if (state) enforced = state.apps;
+  if (state) enforced = inForce(state);
 });
 
 /** Rules act on new requests only: bring open tabs and page service workers in line with them. */
@@ -41,7 +48,7 @@ async function sweep(apps: readonly EnforcedApp[]): Promise<void> {
 
 async function cycle(trigger: Trigger): Promise<CordonState> {
   const result = await exclusive(() => runCycle(trigger));
-  enforced = result.state.apps;
+  enforced = inForce(result.state);
   void updateBadge(result.state);
   // After the state is recorded, and never waited on: a collector that is down delays nothing.
   void reportAfterCycle(result.state);
@@ -52,6 +59,17 @@ async function cycle(trigger: Trigger): Promise<CordonState> {
   await browser.alarms.create(REFRESH_ALARM, { delayInMinutes });
   if (result.changed || trigger === 'install' || trigger === 'startup') await sweep(enforced);
   return result.state;
+}
+
+/** A lift ended, or an override code was accepted: rules again, without the network. */
+async function liftsChanged(): Promise<void> {
+  const { state, changed } = await exclusive(refreshLifts);
+  if (state === undefined) return;
+  enforced = inForce(state);
+  void updateBadge(state);
+  // An override used or an exception ended is news for the fleet report (never waited on).
+  void reportAfterCycle(state);
+  if (changed) await sweep(enforced);
 }
 
 /**
@@ -101,10 +119,12 @@ browser.runtime.onStartup.addListener(() => void start('startup'));
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === REFRESH_ALARM) void cycle('alarm');
   if (alarm.name === REPORT_ALARM) void retryReports();
+  if (alarm.name === LIFT_ALARM) void liftsChanged();
 });
+onLiftEnd(() => void liftsChanged());
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'managed') void cycle('policy-change');
-  if (area === 'local' && changes[STATE_KEY]?.newValue) enforced = (changes[STATE_KEY].newValue as CordonState).apps;
+  if (area === 'local' && changes[STATE_KEY]?.newValue) enforced = inForce(changes[STATE_KEY].newValue as CordonState);
 });
 // The one router for the pages' requests (core/contract.ts). Each request is acted on only when it
 // comes from its own page as the top-level document (the block page is web-accessible, so any site
@@ -128,12 +148,14 @@ function route(message: unknown, sender: Runtime.MessageSender): Promise<unknown
       return grant(request, sender);
     case 'blocked-visit':
       return fromTopLevelPage(sender, REQUEST_SENDERS[request.type]) ? blockedVisit(request.appId, request.url) : undefined;
+    case 'override':
+      return fromTopLevelPage(sender, REQUEST_SENDERS[request.type]) ? acceptOverride(request, sender, liftsChanged) : undefined;
   }
 }
 
 async function blockedVisit(appId: string, url: string): Promise<boolean> {
   const state = await loadState();
-  return reportVisit('blocked-visit', appId, url, state?.apps ?? enforced, state?.list?.serial);
+  return reportVisit('blocked-visit', appId, url, state ? inForce(state) : enforced, state?.list?.serial);
 }
 // Diagnostics: lets an admin (devtools) or a test run this worker's own verifier on an envelope. It
 // only reads its arguments: it holds no secret and changes no rule or state.
@@ -144,6 +166,7 @@ Object.assign(globalThis, {
       return verifyBlocklist(...args);
     },
     contextFromJson,
+    verifyOverrideCode,
     navigationEvents: () => navigationEvents,
   },
 });

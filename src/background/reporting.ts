@@ -14,6 +14,7 @@ import { heartbeatJitterMs, resourceAttributes, SCOPE, statusDue, statusFingerpr
 import { afterDelivery, enqueue, nextBatch, outcomeOfStatus, readQueue, retryDelayMinutes, type DeliveryOutcome, type ReportQueue } from '../core/reporting/queue.ts';
 import { parseReporting, type Reporting } from '../core/reporting/settings.ts';
 import type { CordonState, EnforcedApp } from '../core/state.ts';
+import { ensureInstallId } from './install-id.ts';
 import { readManagedPolicy } from './managed-policy.ts';
 
 export const REPORT_ALARM = 'report';
@@ -31,22 +32,6 @@ export async function readReporting(): Promise<Reporting> {
   return parseReporting(await readManagedPolicy());
 }
 
-/** The install's random id (`service.instance.id`; shown in the popup, sent with access requests), made once. */
-export function ensureInstallId(): Promise<string> {
-  // One promise per worker: two first calls at once must not make two ids.
-  installIdPromise ??= (async () => {
-    const stored = (await browser.storage.local.get(STORAGE_KEYS.installId))[STORAGE_KEYS.installId];
-    if (typeof stored === 'string' && stored !== '') return stored;
-    const id = crypto.randomUUID();
-    await browser.storage.local.set({ [STORAGE_KEYS.installId]: id });
-    return id;
-  })().catch((error: unknown) => {
-    installIdPromise = undefined;
-    throw error;
-  });
-  return installIdPromise;
-}
-let installIdPromise: Promise<string> | undefined;
 
 interface UaData {
   readonly brands?: readonly { brand: string; version: string }[];

@@ -27,7 +27,9 @@ import { appsFromCatalogue } from '../core/enforced.ts';
 import { fetchList } from '../core/fetch-list.ts';
 import { hostOf } from '../core/host.ts';
 import { parsePolicy, type Policy, type PolicyResult } from '../core/policy.ts';
-import type { CordonState, Problem, ReportingNotice } from '../core/state.ts';
+import { decisionTime, withLifts, type CordonState, type Problem, type ReportingNotice } from '../core/state.ts';
+import { sameLiftedApps, withoutLifted, type Lift } from '../core/lifts.ts';
+import { liftsFor, scheduleLiftEnd, type Trust } from './lifts.ts';
 import { parseReporting, reportingNotice } from '../core/reporting/settings.ts';
 import { compileForBrowser, compileVerifiedForBrowser, enforceRules, forgetAppliedRules } from './rules.ts';
 import { readManagedPolicy } from './managed-policy.ts';
@@ -71,13 +73,32 @@ const keepReachable = (url: string | undefined): string[] => {
   return host === undefined ? [] : [host];
 };
 
-/** Makes the browser enforce `enforcement`; true when any rule changed. */
-async function apply(enforcement: Enforcement, listUrl: string | undefined): Promise<boolean> {
+/** Makes the browser enforce `enforcement`, leaving out the lifted apps; true when any rule changed. */
+async function apply(enforcement: Enforcement, listUrl: string | undefined, lifts: readonly Lift[] = []): Promise<boolean> {
   const keep = keepReachable(listUrl);
-  if (enforcement.kind === 'list') return enforceRules(compileVerifiedForBrowser(enforcement.verified, keep), false);
+  if (enforcement.kind === 'list') {
+    const { verified } = enforcement;
+    const list = lifts.length === 0 ? verified.list : { ...verified.list, apps: withoutLifted(verified.list.apps, lifts) };
+    return enforceRules(compileVerifiedForBrowser({ ...verified, list }, keep), false);
+  }
+  const apps = withoutLifted(enforcement.apps, lifts);
   // The static built-in ruleset already holds exactly the default apps.
-  if (JSON.stringify(enforcement.apps) === DEFAULT_APPS_JSON) return enforceRules([], true);
-  return enforceRules(compileForBrowser(enforcement.apps, keep), false);
+  if (JSON.stringify(apps) === DEFAULT_APPS_JSON) return enforceRules([], true);
+  return enforceRules(compileForBrowser(apps, keep), false);
+}
+
+/**
+ * The decision with this browser's lifts (core/lifts.ts) recorded in its state, and rules to apply
+ * when the lifted apps change even though the list did not (an exception ended, a group was added).
+ */
+async function withLiftsDecided(decision: CycleDecision, previous: CordonState, trust: Trust | undefined, now: Date): Promise<{ decision: CycleDecision; lifts: Lift[] }> {
+  const lifts = await liftsFor(decision.state, trust, decisionTime(decision.state, now));
+  const moved = !sameLiftedApps(previous.lifts, lifts);
+  const enforce = decision.enforce ?? (moved ? ({ kind: 'apps', apps: decision.state.apps } as const) : undefined);
+  return {
+    decision: { ...decision, state: withLifts(decision.state, lifts, now), ...(enforce === undefined ? {} : { enforce }), changed: decision.changed || moved },
+    lifts,
+  };
 }
 
 const problem = (code: Problem['code'], message: string, at: string): Problem => ({ code, message, at });
@@ -109,8 +130,10 @@ export async function reconcile(): Promise<void> {
   try {
     const listUrl = state.source.kind === 'signed' ? state.source.url : undefined;
     if (state.source.kind === 'builtin' || state.distrusted !== undefined) {
-      // The built-in entries, or the fail-closed fallback: apps the worker itself assembled.
+      // The built-in entries, or the fail-closed fallback: apps the worker itself assembled. Nothing is lifted.
       await apply({ kind: 'apps', apps: state.apps }, listUrl);
+      if (state.lifts !== undefined) await saveState(withLifts(state, [], new Date()));
+      await scheduleLiftEnd([]);
       return;
     }
     const [accepted, envelope] = await Promise.all([loadAccepted(), loadAcceptedEnvelope()]);
@@ -124,10 +147,44 @@ export async function reconcile(): Promise<void> {
       await saveState({ ...state, problem: problem('stored-list-invalid', 'The stored list no longer verifies; the rules in force are kept.', at) });
       return;
     }
-    await apply({ kind: 'list', verified: result }, listUrl);
+    // What is lifted is decided again now: an exception or a code may have ended while the browser was closed.
+    const now = new Date();
+    const lifts = await liftsFor(state, accepted, decisionTime(state, now));
+    await apply({ kind: 'list', verified: result }, listUrl, lifts);
+    if (JSON.stringify(state.lifts ?? []) !== JSON.stringify(lifts)) {
+      await saveState({ ...withLifts(state, lifts, now), ...(sameLiftedApps(state.lifts, lifts) ? {} : { lastChange: now.toISOString() }) });
+    }
+    await scheduleLiftEnd(lifts);
   } catch (error) {
     console.error('cordon: reconcile failed; rules left as they were', error);
   }
+}
+
+/**
+ * When a lift ends (its alarm), or an override code was accepted: the rules again, with the lifts that
+ * hold now, and no network. The apps stay those of the list in force, as recorded when it verified.
+ */
+export async function refreshLifts(): Promise<{ state: CordonState | undefined; changed: boolean }> {
+  const state = await loadState();
+  if (state === undefined) return { state, changed: false };
+  const now = new Date();
+  const accepted = await loadAccepted();
+  const lifts = await liftsFor(state, accepted, decisionTime(state, now));
+  await scheduleLiftEnd(lifts);
+  if (JSON.stringify(state.lifts ?? []) === JSON.stringify(lifts)) return { state, changed: false };
+  const moved = !sameLiftedApps(state.lifts, lifts);
+  const listUrl = state.source.kind === 'signed' ? state.source.url : undefined;
+  try {
+    if (moved) await apply({ kind: 'apps', apps: state.apps }, listUrl, lifts);
+  } catch (error) {
+    // Rules unchanged: what was lifted stays lifted until the next cycle manages; said in the state.
+    const next = { ...state, problem: problem('apply-failed', `The browser refused the rules for a change of exceptions (${String(error)}).`, now.toISOString()) };
+    await saveState(next);
+    return { state: next, changed: false };
+  }
+  const next = { ...withLifts(state, lifts, now), ...(moved ? { lastChange: now.toISOString() } : {}) };
+  await saveState(next);
+  return { state: next, changed: moved };
 }
 
 /** Fetches and verifies as the decisions say, then decides: what the list server said, verified where it sent a list. */
@@ -194,6 +251,9 @@ async function attemptCycle(trigger: Trigger, lastTry: boolean): Promise<CycleRe
     decision = { ...decision, state: withPolicyText(decision.state, policy) };
   }
   decision = { ...decision, state: withReportingNotice(decision.state, reportingNotice(parseReporting(raw))) };
+  const trust = parsed.ok && parsed.policy.kind === 'signed' ? parsed.policy : undefined;
+  const decided = await withLiftsDecided(decision, previous, trust, now);
+  decision = decided.decision;
 
   // The trust settings must still be the ones this decision was made under when rules change: a cycle
   // that read the policy before an admin removed a key must not apply what only that key vouched for.
@@ -215,7 +275,7 @@ async function attemptCycle(trigger: Trigger, lastTry: boolean): Promise<CycleRe
   let stored = false;
   try {
     if (decision.enforce !== undefined) {
-      const rulesChanged = await apply(decision.enforce, listUrl);
+      const rulesChanged = await apply(decision.enforce, listUrl, decided.lifts);
       if (rulesChanged && !changed) {
         changed = true;
         state = { ...state, lastChange: at };
@@ -235,6 +295,7 @@ async function attemptCycle(trigger: Trigger, lastTry: boolean): Promise<CycleRe
     failed = true;
   }
   if (!stored) await saveState(state);
+  await scheduleLiftEnd(state.lifts ?? []);
   const schedule = await loadSchedule();
   await saveSchedule({ failures: failed ? schedule.failures + 1 : 0 });
   console.info(`cordon: cycle (${trigger}): ${state.lastCheck?.outcome ?? 'none'}${state.problem ? ` — ${state.problem.code}` : ''}${state.distrusted ? ' — list distrusted' : ''}`);

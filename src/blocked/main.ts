@@ -7,7 +7,8 @@ import browser from 'webextension-polyfill';
 import { decodeBlockFragment } from '../core/block-fragment.ts';
 import type { CordonState, EnforcedApp } from '../core/state.ts';
 import { allowanceSeconds, type AllowanceRefusal } from '../core/allowance.ts';
-import { readState, STORAGE_KEYS } from '../core/contract.ts';
+import { readState, STORAGE_KEYS, type OverrideReply } from '../core/contract.ts';
+import { formatInstant } from '../core/text/format.ts';
 import { blockPageView, type BlockPageView } from '../core/view/block-page.ts';
 import { applyMessages, el, fieldList, setText, t, viewEnv } from '../popup/dom.ts';
 import { send } from '../popup/messages.ts';
@@ -73,6 +74,13 @@ function render(): void {
   } else request.removeAttribute('href');
   show('request', view.request !== undefined);
   setText('back', view.backLabel);
+  setText('lift-ended', view.liftEndedNote ?? '');
+  show('lift-ended', view.liftEndedNote !== undefined);
+  setText('override-summary', view.override?.summary ?? '');
+  setText('override-help', view.override?.help ?? '');
+  setText('override-label', view.override?.label ?? '');
+  setText('override-submit', view.override?.submitLabel ?? '');
+  show('override', view.override !== undefined);
 
   // A warning turns into a block at its deadline, even on a page left open.
   clearTimeout(deadlineTimer);
@@ -109,6 +117,44 @@ async function continueForNow(button: HTMLElement): Promise<void> {
   await load();
 }
 
+const OVERRIDE_REFUSALS: Record<Extract<OverrideReply, { ok: false }>['refusal'], Parameters<typeof t>[0]> = {
+  malformed: 'overrideMalformed',
+  'other-app': 'overrideOtherApp',
+  'other-browser': 'overrideOtherBrowser',
+  'not-signed': 'overrideNotSigned',
+  'threshold-not-met': 'overrideThreshold',
+  'issued-in-future': 'overrideFuture',
+  expired: 'overrideExpired',
+  'no-pinned-keys': 'overrideNoKeys',
+  'no-list': 'overrideNoList',
+  'not-listed': 'overrideNotListed',
+};
+
+/** Passes a typed override code to the worker, which decides; the page only says what it answered. */
+async function useOverride(button: HTMLElement): Promise<void> {
+  const override = view?.override;
+  if (!override || button.getAttribute('aria-disabled') === 'true') return;
+  button.setAttribute('aria-disabled', 'true');
+  const result = byId('override-result');
+  result.textContent = '';
+  result.removeAttribute('title');
+  try {
+    const code = (byId('override-code') as HTMLInputElement).value;
+    const reply = await send({ type: 'override', appId: override.appId, url: override.url, code });
+    if (reply?.ok) {
+      result.textContent = t('overrideAccepted', [formatInstant(reply.until, viewEnv())]);
+    } else {
+      result.textContent = t('overrideRefused', [t(reply ? OVERRIDE_REFUSALS[reply.refusal] : 'overrideError')]);
+      // The worker's precise words (plain text) for whoever helps the employee.
+      if (reply) result.title = reply.detail;
+    }
+  } catch {
+    result.textContent = t('overrideRefused', [t('overrideError')]);
+  } finally {
+    button.removeAttribute('aria-disabled');
+  }
+}
+
 let visitReported = false;
 
 /**
@@ -140,6 +186,11 @@ byId('back').addEventListener('click', () => {
 });
 const continueButton = byId('continue');
 continueButton.addEventListener('click', () => void continueForNow(continueButton));
+const overrideButton = byId('override-submit');
+overrideButton.addEventListener('click', () => void useOverride(overrideButton));
+byId('override-code').addEventListener('keydown', (event) => {
+  if ((event as KeyboardEvent).key === 'Enter') void useOverride(overrideButton);
+});
 byId('open').addEventListener('click', () => {
   const url = view?.lifted?.url;
   if (url !== undefined && /^https?:\/\//i.test(url)) location.href = url;

@@ -6,6 +6,7 @@ import { catalog } from './commands/catalog.ts';
 import { fleet } from './commands/fleet.ts';
 import { inspect } from './commands/inspect.ts';
 import { keygen } from './commands/keygen.ts';
+import { override } from './commands/override.ts';
 import { policy } from './commands/policy.ts';
 import { sign } from './commands/sign.ts';
 import { verify } from './commands/verify.ts';
@@ -16,7 +17,7 @@ import { installNodeSuffixRules } from './suffix-rules.ts';
 // Every command that checks a domain needs the Public Suffix List: tldts's copy, as the build uses.
 installNodeSuffixRules();
 
-export const COMMANDS: readonly Command[] = [keygen, sign, verify, inspect, catalog, policy, fleet];
+export const COMMANDS: readonly Command[] = [keygen, sign, verify, inspect, catalog, policy, fleet, override];
 
 export const VERSION = '0.1.0';
 

@@ -145,6 +145,10 @@ export function buildPayload(input: JsonValue, options: BuildOptions): BuildResu
   const serial = nextSerial(input, options, errors);
   if (serial !== undefined) draft.serial = serial;
   if (!Object.hasOwn(input, 'changes')) draft.changes = [];
+  // An exception's end may be written as any ISO 8601 UTC time, like issuedAt.
+  if (Array.isArray(input.exceptions)) {
+    draft.exceptions = input.exceptions.map((e) => (isJsonObject(e) && Object.hasOwn(e, 'until') ? { ...e, until: canonicalUtc(e.until) ?? null } : e));
+  }
   if (options.change !== undefined && Array.isArray(draft.changes)) {
     const date = toIsoSeconds(options.now).slice(0, 10);
     draft.changes = [{ serial: draft.serial ?? null, date, summary: options.change }, ...draft.changes];
@@ -187,5 +191,6 @@ export function serializePayload(list: Blocklist): string {
       ...(a.alternative === undefined ? {} : { alternative: a.alternative }),
     })),
     changes: list.changes.map((c) => ({ serial: c.serial, date: c.date, summary: c.summary })),
+    ...(list.exceptions === undefined ? {} : { exceptions: list.exceptions.map((e) => ({ app: e.app, groups: e.groups, until: e.until, reason: e.reason })) }),
   });
 }

@@ -6,6 +6,7 @@
  * migrate an older record instead of misreading it.
  */
 import type { AllowanceRefusal } from './allowance.ts';
+import type { OverrideRefusal } from './override-code.ts';
 import { BLOCK_PAGE_PATH, POPUP_PATH } from './paths.ts';
 import type { CordonState } from './state.ts';
 
@@ -16,9 +17,15 @@ export type Request =
   /** The block page's "Continue for now" for a warned app, on the tab it is shown in. */
   | { readonly type: 'warn-continue'; readonly appId: string; readonly url: string; readonly reason?: string }
   /** The block page, shown for `url`: reported as a blocked visit when the policy asks for it. */
-  | { readonly type: 'blocked-visit'; readonly appId: string; readonly url: string };
+  | { readonly type: 'blocked-visit'; readonly appId: string; readonly url: string }
+  /** The block page: a break-glass override code typed for the app it shows (core/override-code.ts). */
+  | { readonly type: 'override'; readonly appId: string; readonly url: string; readonly code: string };
 
 export type WarnContinueReply = { readonly ok: true; readonly until: string } | { readonly ok: false; readonly reason: AllowanceRefusal };
+
+export type OverrideReply =
+  | { readonly ok: true; readonly until: string }
+  | { readonly ok: false; readonly refusal: OverrideRefusal | 'no-list' | 'not-listed'; readonly detail: string };
 
 /** The reply to each request. */
 export interface Replies {
@@ -26,6 +33,7 @@ export interface Replies {
   readonly 'warn-continue': WarnContinueReply;
   /** Whether the visit was queued for the collector. */
   readonly 'blocked-visit': boolean;
+  readonly override: OverrideReply;
 }
 
 export type RequestType = Request['type'];
@@ -36,6 +44,7 @@ export const REQUEST_SENDERS: Readonly<Record<RequestType, string>> = {
   'check-now': POPUP_PATH,
   'warn-continue': BLOCK_PAGE_PATH,
   'blocked-visit': BLOCK_PAGE_PATH,
+  override: BLOCK_PAGE_PATH,
 };
 
 /** A message as a request, or undefined for anything else (a page's message is only ever data). */
@@ -50,6 +59,9 @@ export function parseRequest(message: unknown): Request | undefined {
       return { type: 'warn-continue', appId: m.appId, url: m.url, ...(typeof m.reason === 'string' ? { reason: m.reason } : {}) };
     case 'blocked-visit':
       return typeof m.appId === 'string' && typeof m.url === 'string' ? { type: m.type, appId: m.appId, url: m.url } : undefined;
+    case 'override':
+      if (typeof m.appId !== 'string' || typeof m.url !== 'string' || typeof m.code !== 'string' || m.code.length > 2000) return undefined;
+      return { type: 'override', appId: m.appId, url: m.url, code: m.code };
     default:
       return undefined;
   }
@@ -73,6 +85,8 @@ export const STORAGE_KEYS = {
   installId: 'installId',
   /** local: records waiting for the collector (`ReportQueue`). */
   reportQueue: 'reportQueue',
+  /** local: override codes typed on the block page (`StoredOverride`), checked again whenever rules are computed. */
+  overrides: 'overrides',
   /** local: the last status reported (`LastStatus`), to report changes and a daily heartbeat. */
   reportLast: 'reportLast',
 } as const;

@@ -25,5 +25,6 @@ export function listInfoOf(list: Blocklist, signers: readonly string[]): ListInf
     ...(list.requestUrl === undefined ? {} : { requestUrl: list.requestUrl }),
     signers: [...signers],
     changes: list.changes,
+    ...(list.exceptions === undefined ? {} : { exceptions: list.exceptions }),
   };
 }

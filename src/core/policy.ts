@@ -10,6 +10,9 @@ import { checkPublicKey } from './blocklist/keys.ts';
 import { MAX_TRUSTED_KEYS } from './blocklist/limits.ts';
 import { contactProblem, isListId, textProblem } from './blocklist/payload.ts';
 import { publishedTestKeyName } from './blocklist/test-keys.ts';
+import { isGroupName, MAX_GROUPS } from './groups.ts';
+
+export { MAX_GROUPS };
 
 export const REFRESH_MINUTES = { default: 60, min: 5, max: 24 * 60 } as const;
 
@@ -25,9 +28,6 @@ interface PolicyCommon {
   readonly groups: readonly string[];
 }
 
-/** A group name: what an admin can type in any MDM field and a URL or mail carries unchanged. */
-const GROUP = /^[a-z0-9][a-z0-9_-]{0,31}$/;
-export const MAX_GROUPS = 32;
 
 /** What the policy asks for, once it has been checked. */
 export type Policy =
@@ -137,7 +137,7 @@ export function parsePolicy(raw: Readonly<Record<string, unknown>>): PolicyResul
     const v = raw.groups;
     if (!Array.isArray(v) || !v.every(isString) || v.length > MAX_GROUPS) errors.push(`groups must be a list of at most ${MAX_GROUPS} group names`);
     else {
-      const bad = v.filter((g) => !GROUP.test(g));
+      const bad = v.filter((g) => !isGroupName(g));
       if (bad.length > 0) errors.push(`groups: ${bad.map((g) => JSON.stringify(g)).join(', ')} must each be 1 to 32 characters of a-z, 0-9, "-" and "_", starting with a letter or digit`);
       else groups = [...new Set(v)];
     }

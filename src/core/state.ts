@@ -3,7 +3,8 @@
  * from, and what went wrong last. Derived facts (is the list stale? which apps are in warn mode today?)
  * are computed by readers from these fields and the clock, never stored.
  */
-import type { BlocklistApp, BlocklistChange } from './blocklist/payload.ts';
+import type { BlocklistApp, BlocklistChange, ListException } from './blocklist/payload.ts';
+import { nextEndedLifts, type EndedLift, type Lift } from './lifts.ts';
 import type { ReasonCode } from './blocklist/reasons.ts';
 
 /** An app as enforced: from a signed list, or a built-in catalogue entry (which has no `since`). */
@@ -23,6 +24,8 @@ export interface ListInfo {
   /** Ids of the pinned keys whose signatures verified. */
   readonly signers: readonly string[];
   readonly changes: readonly BlocklistChange[];
+  /** The list's scoped exceptions, for every group (which apply here depends on the policy's groups). */
+  readonly exceptions?: readonly ListException[];
 }
 
 /** Why the newest attempt did not change what is enforced. Rules in force stay as they were. */
@@ -102,6 +105,13 @@ export interface CordonState {
   readonly installedByAdmin: boolean;
   /** The policy's groups for this device or user (issue #15). */
   readonly groups?: readonly string[];
+  /**
+   * Apps the list names that this browser does not block right now (core/lifts.ts): an exception for
+   * one of its groups, or an override code. The rules in force leave exactly these apps out.
+   */
+  readonly lifts?: readonly Lift[];
+  /** Lifts that ended, newest first, for the history and the block page. */
+  readonly liftsEnded?: readonly EndedLift[];
   /** What the policy has this browser report (issue #14), for the pages to tell the employee. */
   readonly reporting?: ReportingNotice;
 }
@@ -148,4 +158,11 @@ export function nextSeenAt(previous: string | undefined, now: Date): string {
 /** An expired list still enforced: stale means keep blocking, and say so. */
 export function isStale(state: Pick<CordonState, 'list'>, now: Date): boolean {
   return state.list !== undefined && now.getTime() >= Date.parse(state.list.expiresAt);
+}
+
+/** `state` with `lifts` in force, and the lifts that ended since `state` was recorded in its history. */
+export function withLifts(state: CordonState, lifts: readonly Lift[], at: Date): CordonState {
+  const ended = nextEndedLifts(state.lifts, lifts, state.liftsEnded, at);
+  const { lifts: _lifts, liftsEnded: _ended, ...rest } = state;
+  return { ...rest, ...(lifts.length > 0 ? { lifts } : {}), ...(ended.length > 0 ? { liftsEnded: ended } : {}) };
 }

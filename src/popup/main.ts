@@ -44,6 +44,8 @@ function draw(view: PopupView): void {
         { class: `app app--${app.status}`, 'data-app': app.id },
         el('p', { class: 'app-head' }, el('span', { class: 'app-name' }, app.name), ' ', el('span', { class: `tag tag--${app.status}` }, app.statusText)),
         app.deadline !== undefined && el('p', { class: 'app-deadline' }, app.deadline),
+        app.lift !== undefined && el('p', { class: 'app-lift' }, app.lift.text),
+        app.lift?.why !== undefined && el('p', { class: 'app-lift-why' }, app.lift.why),
         app.reason !== undefined && el('p', { class: 'app-reason' }, app.reason),
         app.since !== undefined && el('p', { class: 'app-since' }, app.since),
       ),

@@ -5,7 +5,7 @@
 import { expect, it } from 'vitest';
 import { useChromium } from '../support/fixture.ts';
 import type { VerifyContextJson } from '../../src/core/blocklist/index.ts';
-import { loadVectors, runVectors, type Outcome } from '../vectors/vectors.ts';
+import { loadOverrideVectors, loadVectors, runVectors, type Outcome } from '../vectors/vectors.ts';
 
 const c = useChromium({ ready: 'worker' });
 
@@ -29,4 +29,20 @@ it('every committed vector gets the same verdict in the service worker as expect
       { base64: Buffer.from(bytes).toString('base64'), context },
     );
   expect(await runVectors(vectors, verify)).toEqual([]);
+});
+
+it('every committed override-code vector gets the same verdict in the service worker', async () => {
+  const vectors = loadOverrideVectors();
+  expect(vectors.length).toBeGreaterThan(10);
+  const verdicts = await c.worker.evaluate(async (all) => {
+    type Diagnostics = { verifyOverrideCode: (code: string, ctx: unknown) => Promise<{ ok: boolean; until?: string; signers?: string[]; refusal?: string }> };
+    const { verifyOverrideCode } = (globalThis as unknown as { cordonDiagnostics: Diagnostics }).cordonDiagnostics;
+    const out = [];
+    for (const v of all) {
+      const r = await verifyOverrideCode(v.code, { ...v.context, now: new Date(v.context.now) });
+      out.push(r.ok ? { ok: true, until: r.until, signers: r.signers } : { ok: false, refusal: r.refusal });
+    }
+    return out;
+  }, vectors);
+  expect(verdicts).toEqual(vectors.map((v) => v.expect));
 });

@@ -37,6 +37,11 @@ export interface LaunchOptions {
   readonly policy?: PolicyFile;
   /** Other unpacked extensions to load after Cordon (Chromium installs them in this order). */
   readonly alsoLoad?: readonly string[];
+  /**
+   * Runs the whole browser this far ahead of the real clock (libfaketime, e.g. `+3h`): a restart "after"
+   * a time without waiting for it. Intervals and timers keep their real length.
+   */
+  readonly clockAhead?: string;
 }
 
 export interface LaunchedBrowser {
@@ -51,6 +56,17 @@ export interface LaunchedBrowser {
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
+/** Debian's libfaketime (package libfaketime, installed by scripts/ensure-browsers.sh). */
+export const LIBFAKETIME = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
+
+function fakeClock(ahead: string): Record<string, string> {
+  if (!/^\+\d+[smhd]$/.test(ahead)) throw new Error(`clockAhead must look like +3h, not ${ahead}`);
+  if (!existsSync(LIBFAKETIME)) throw new Error(`${LIBFAKETIME} is missing: run scripts/ensure-browsers.sh`);
+  // Both clocks move by the same constant offset. Faking the wall clock alone (FAKETIME_DONT_FAKE_MONOTONIC)
+  // slowed every Chromium timer about tenfold on this machine; a constant offset leaves intervals alone.
+  return { LD_PRELOAD: LIBFAKETIME, FAKETIME: ahead };
+}
+
 export function newProfileDir(): string {
   return mkdtempSync(join(tmpdir(), 'cordon-profile-'));
 }
@@ -63,6 +79,7 @@ export async function launchChromium(options: LaunchOptions): Promise<LaunchedBr
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: privateDir ? privatePolicyChromium(CHROMIUM, privateDir) : CHROMIUM,
     headless: true,
+    ...(options.clockAhead === undefined ? {} : { env: { ...process.env, ...fakeClock(options.clockAhead) } }),
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
       '--no-sandbox',

@@ -14,7 +14,10 @@ describe('the pages-worker contract', () => {
     }
     expect(parseRequest({ type: 'blocked-visit', appId: 'tiktok', url: 'https://www.tiktok.com/' })).toEqual({ type: 'blocked-visit', appId: 'tiktok', url: 'https://www.tiktok.com/' });
     expect(parseRequest({ type: 'blocked-visit', appId: 'tiktok' })).toBeUndefined();
-    expect(Object.keys(REQUEST_SENDERS).sort()).toEqual(['blocked-visit', 'check-now', 'warn-continue']);
+    expect(parseRequest({ type: 'override', appId: 'tiktok', url: 'https://www.tiktok.com/', code: 'ABCDE-12345' })).toEqual({ type: 'override', appId: 'tiktok', url: 'https://www.tiktok.com/', code: 'ABCDE-12345' });
+    expect(parseRequest({ type: 'override', appId: 'tiktok', url: 'https://www.tiktok.com/' })).toBeUndefined();
+    expect(parseRequest({ type: 'override', appId: 'tiktok', url: 'https://www.tiktok.com/', code: 'A'.repeat(2001) })).toBeUndefined();
+    expect(Object.keys(REQUEST_SENDERS).sort()).toEqual(['blocked-visit', 'check-now', 'override', 'warn-continue']);
   });
 
   it('reads a state record of this schema only', () => {

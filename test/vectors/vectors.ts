@@ -24,6 +24,19 @@ export interface TestVector {
   readonly expect: Expectation;
 }
 
+/** A break-glass override code (src/core/override-code.ts) and what the browser must make of it. */
+export interface OverrideVector {
+  readonly name: string;
+  readonly description: string;
+  readonly code: string;
+  readonly context: { readonly installId: string; readonly appId: string; readonly trustedKeys: readonly string[]; readonly threshold: number; readonly now: string };
+  readonly expect: { readonly ok: true; readonly until: string; readonly signers: readonly string[] } | { readonly ok: false; readonly refusal: string };
+}
+
+export function loadOverrideVectors(): OverrideVector[] {
+  return JSON.parse(readFileSync(join(VECTORS_DIR, 'overrides.json'), 'utf8')) as OverrideVector[];
+}
+
 /** What a verifier reports, reduced to what the vectors assert. */
 export type Outcome =
   | { readonly ok: true; readonly status: string; readonly signers: readonly string[] }

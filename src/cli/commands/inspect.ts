@@ -41,6 +41,13 @@ function describeList(list: Blocklist, now: Date): string[] {
   }
   lines.push(`Changes   ${list.changes.length}`);
   for (const c of list.changes) lines.push(`  #${c.serial} ${c.date}: ${c.summary}`);
+  const exceptions = list.exceptions ?? [];
+  lines.push(`Exceptions ${exceptions.length === 0 ? 'none' : exceptions.length}`);
+  for (const e of exceptions) {
+    const ended = Date.parse(e.until) <= now.getTime();
+    lines.push(`  ${e.app} not blocked for group${e.groups.length === 1 ? '' : 's'} ${e.groups.join(', ')} until ${e.until}${ended ? ' (ended)' : ''}`);
+    lines.push(`    reason: ${e.reason}`);
+  }
   return lines;
 }
 

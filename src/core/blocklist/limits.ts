@@ -45,6 +45,15 @@ export const MAX_APPS = 500;
 /** A short signed history for employees and auditors, not an archive. */
 export const MAX_CHANGES = 50;
 
+/**
+ * Scoped exceptions (issue #15): a handful per app and group is what organisations grant; 100 bounds
+ * the work per cycle and what the popup lists. Each ends at most 90 days after the list was issued,
+ * the list's own longest validity, so an exception can never outlive the ban's re-signing.
+ */
+export const MAX_EXCEPTIONS = 100;
+export const MAX_EXCEPTION_DAYS = 90;
+export const MAX_EXCEPTION_MS = MAX_EXCEPTION_DAYS * 24 * 60 * 60 * 1000;
+
 /** The payload is shallow (depth 4); a deep document is an attack on the parser, never a list. */
 export const MAX_JSON_DEPTH = 16;
 

@@ -3,8 +3,19 @@
  * does not understand could carry a meaning (an exception, a new mode) the admin expects to be enforced.
  */
 import { requestUrlProblem } from '../access-request.ts';
+import { GROUP_SYNTAX, isGroupName, MAX_GROUPS } from '../groups.ts';
 import { isJsonObject, type JsonObject, type JsonValue } from './json.ts';
-import { MAX_APPS, MAX_CHANGES, MAX_DOMAINS_PER_LIST, MAX_TEXT, MAX_VALIDITY_DAYS, MAX_VALIDITY_MS } from './limits.ts';
+import {
+  MAX_APPS,
+  MAX_CHANGES,
+  MAX_DOMAINS_PER_LIST,
+  MAX_EXCEPTION_DAYS,
+  MAX_EXCEPTION_MS,
+  MAX_EXCEPTIONS,
+  MAX_TEXT,
+  MAX_VALIDITY_DAYS,
+  MAX_VALIDITY_MS,
+} from './limits.ts';
 import type { ReasonCode } from './reasons.ts';
 
 export const SCHEMA_VERSION = 1;
@@ -44,6 +55,18 @@ export interface BlocklistChange {
   readonly summary: string;
 }
 
+/**
+ * A scoped, expiring exception: browsers whose policy `groups` include one of `groups` do not block
+ * `app` until `until`, and block it again from then on with no new list needed.
+ */
+export interface ListException {
+  readonly app: string;
+  readonly groups: readonly string[];
+  /** YYYY-MM-DDTHH:MM:SSZ, after the list's issuedAt and at most 90 days after it. */
+  readonly until: string;
+  readonly reason: string;
+}
+
 export interface Blocklist {
   readonly schema: typeof SCHEMA_VERSION;
   readonly listId: string;
@@ -59,6 +82,7 @@ export interface Blocklist {
   readonly requestUrl?: string;
   readonly apps: readonly BlocklistApp[];
   readonly changes: readonly BlocklistChange[];
+  readonly exceptions?: readonly ListException[];
 }
 
 export type PayloadReason = Extract<
@@ -240,12 +264,27 @@ function parseChange(value: JsonValue | undefined, path: string, listSerial: num
   return { serial, date: date(o.date, `${path}.date`), summary: text(o.summary, `${path}.summary`, MAX_TEXT.summary) };
 }
 
+function parseException(value: JsonValue | undefined, path: string, appIds: ReadonlySet<string>, issuedAt: string): ListException {
+  const o = fields(value, path, ['app', 'groups', 'until', 'reason'], []);
+  if (typeof o.app !== 'string' || !appIds.has(o.app)) invalid(`${path}.app`, 'must be the id of an app this list names');
+  const groups = stringList(o.groups, `${path}.groups`);
+  if (groups.length === 0 || groups.length > MAX_GROUPS) invalid(`${path}.groups`, `must name 1 to ${MAX_GROUPS} groups`);
+  for (const [i, group] of groups.entries()) {
+    if (!isGroupName(group)) invalid(`${path}.groups[${i}]`, `must be a group name: ${GROUP_SYNTAX}`);
+  }
+  const until = dateTime(o.until, `${path}.until`);
+  const span = Date.parse(until) - Date.parse(issuedAt);
+  if (span <= 0) invalid(`${path}.until`, `is not after issuedAt (${issuedAt})`);
+  if (span > MAX_EXCEPTION_MS) invalid(`${path}.until`, `is ${(span / 86_400_000).toFixed(1)} days after issuedAt; an exception may last at most ${MAX_EXCEPTION_DAYS} days`);
+  return { app: o.app as string, groups, until, reason: text(o.reason, `${path}.reason`, MAX_TEXT.reason) };
+}
+
 function parse(value: JsonValue): Blocklist {
   if (!isJsonObject(value)) return invalid('', 'the payload must be a JSON object');
   if (value.schema !== SCHEMA_VERSION) {
     throw new PayloadError('unsupported-schema', 'schema', `is ${JSON.stringify(value.schema ?? null)}; this version of Cordon reads schema ${SCHEMA_VERSION}`);
   }
-  const o = fields(value, '', ['schema', 'listId', 'serial', 'issuedAt', 'expiresAt', 'issuer', 'contact', 'apps', 'changes'], ['requestUrl']);
+  const o = fields(value, '', ['schema', 'listId', 'serial', 'issuedAt', 'expiresAt', 'issuer', 'contact', 'apps', 'changes'], ['requestUrl', 'exceptions']);
   if (typeof o.listId !== 'string' || !LIST_ID.test(o.listId)) {
     invalid('listId', 'must be 1 to 64 characters of a-z, 0-9, ".", "_" and "-", starting with a letter or digit');
   }
@@ -271,6 +310,13 @@ function parse(value: JsonValue): Blocklist {
     ids.add(app.id);
   }
 
+  let exceptions: ListException[] | undefined;
+  if (Object.hasOwn(o, 'exceptions')) {
+    if (!Array.isArray(o.exceptions)) return invalid('exceptions', 'must be a list');
+    if (o.exceptions.length > MAX_EXCEPTIONS) invalid('exceptions', `has ${o.exceptions.length} entries; at most ${MAX_EXCEPTIONS} are allowed`);
+    exceptions = o.exceptions.map((e, i) => parseException(e, `exceptions[${i}]`, ids, issuedAt));
+  }
+
   if (!Array.isArray(o.changes)) return invalid('changes', 'must be a list');
   if (o.changes.length > MAX_CHANGES) invalid('changes', `has ${o.changes.length} entries; at most ${MAX_CHANGES} are allowed`);
   const changes = o.changes.map((c, i) => parseChange(c, `changes[${i}]`, serial));
@@ -291,7 +337,19 @@ function parse(value: JsonValue): Blocklist {
   }
 
   const requestUrl = Object.hasOwn(o, 'requestUrl') ? { requestUrl: o.requestUrl as string } : {};
-  return { schema: SCHEMA_VERSION, listId: o.listId as string, serial, issuedAt, expiresAt, issuer, contact: o.contact as string, ...requestUrl, apps, changes };
+  return {
+    schema: SCHEMA_VERSION,
+    listId: o.listId as string,
+    serial,
+    issuedAt,
+    expiresAt,
+    issuer,
+    contact: o.contact as string,
+    ...requestUrl,
+    apps,
+    changes,
+    ...(exceptions === undefined ? {} : { exceptions }),
+  };
 }
 
 /** Parses an already-decoded JSON value into a typed list, or names the first field that is wrong. */

@@ -109,14 +109,17 @@ async function checkContext(ctx: VerifyContext): Promise<VerifyFailure | Trusted
 }
 
 /**
- * Counts distinct pinned keys with a valid signature. A keyid only reorders which keys are tried; each
- * signature credits at most one key, and a key already credited is never credited again, so repeating
- * a signature or relabelling its keyid cannot reach a threshold.
+ * Counts distinct pinned keys with a valid signature over `message`. A keyid only reorders which keys
+ * are tried; each signature credits at most one key, and a key already credited is never credited
+ * again, so repeating a signature or relabelling its keyid cannot reach a threshold.
  */
-async function verifiedSigners(envelope: Envelope, keys: readonly TrustedKey[]): Promise<TrustedKey[]> {
-  const message = pae(envelope.payloadType, envelope.payload);
+export async function creditedSigners(
+  message: Uint8Array,
+  signatures: readonly { readonly keyid?: string; readonly sig: Uint8Array }[],
+  keys: readonly TrustedKey[],
+): Promise<TrustedKey[]> {
   const credited = new Set<TrustedKey>();
-  for (const signature of envelope.signatures) {
+  for (const signature of signatures) {
     const candidates = [
       ...keys.filter((k) => k.keyId === signature.keyid),
       ...keys.filter((k) => k.keyId !== signature.keyid),
@@ -130,6 +133,9 @@ async function verifiedSigners(envelope: Envelope, keys: readonly TrustedKey[]):
   }
   return keys.filter((k) => credited.has(k));
 }
+
+const verifiedSigners = (envelope: Envelope, keys: readonly TrustedKey[]): Promise<TrustedKey[]> =>
+  creditedSigners(pae(envelope.payloadType, envelope.payload), envelope.signatures, keys);
 
 export async function verifyBlocklist(envelopeBytes: Uint8Array, ctx: VerifyContext): Promise<VerifyResult> {
   const keys = await checkContext(ctx);

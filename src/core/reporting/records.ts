@@ -62,7 +62,13 @@ export function statusFingerprint(state: CordonState, now: Date): string {
     healthOf(state, now),
     state.problem?.code ?? state.distrusted?.reason ?? null,
     state.apps.map((a) => a.id).sort(),
+    liftsOf(state),
   ]);
+}
+
+/** Exceptions and override codes in force (issue #15): "forum override until 2026-12-07T14:00:00Z". */
+function liftsOf(state: CordonState): string[] {
+  return (state.lifts ?? []).map((l) => `${l.app} ${l.kind} until ${l.until}`);
 }
 
 export function statusRecord(state: CordonState, now: Date, dropped: number): LogRecord {
@@ -90,6 +96,7 @@ export function statusRecord(state: CordonState, now: Date, dropped: number): Lo
       'cordon.check.outcome': state.lastCheck?.outcome,
       'cordon.apps.enforced': state.apps.length,
       'cordon.apps': state.apps.map((a) => a.id),
+      'cordon.lifts': state.lifts === undefined ? undefined : liftsOf(state),
       'cordon.report.dropped': dropped > 0 ? dropped : undefined,
     }),
   );

@@ -43,6 +43,17 @@ export interface BlockPageView {
   readonly alternative?: { readonly label: string; readonly href: string; readonly text: string };
   /** Present only when the app's ban was lifted: the refused URL may be opened again. */
   readonly lifted?: { readonly openLabel: string; readonly url: string };
+  /** The app had an exception or override on this browser that has ended: said, so the block is no surprise. */
+  readonly liftEndedNote?: string;
+  /** A field for a break-glass override code, when this browser's policy pins keys that could sign one. */
+  readonly override?: {
+    readonly summary: string;
+    readonly help: string;
+    readonly label: string;
+    readonly submitLabel: string;
+    readonly appId: string;
+    readonly url: string;
+  };
 }
 
 export interface BlockPageOptions {
@@ -123,9 +134,23 @@ export function blockPageView(
   const request = app !== undefined && refusedHost !== undefined && !options.framed ? requestLink(state, app, refusedHost, env, options.installId) : undefined;
   const alternativeHref = app?.alternative === undefined ? undefined : safeLink(app.alternative);
   const alternative = alternativeHref === undefined || options.framed ? undefined : { label: t('labelAlternative'), href: alternativeHref, text: linkText(alternativeHref) };
+  const ended = app === undefined ? undefined : state?.liftsEnded?.find((l) => l.app === app.id);
+  const liftEndedNote =
+    ended === undefined
+      ? undefined
+      : ended.kind === 'exception'
+        ? t('exceptionEndedNote', [(ended.groups ?? []).join(', '), formatInstant(ended.endedAt, env)])
+        : t('overrideEndedNote', [formatInstant(ended.endedAt, env)]);
+  const overridable = app !== undefined && state?.source.kind === 'signed' && state.list !== undefined && state.distrusted === undefined && !options.framed;
+  const override =
+    overridable && fragment !== undefined
+      ? { summary: t('overrideSummary'), help: t('overrideHelp'), label: t('overrideLabel'), submitLabel: t('overrideSubmit'), appId: app.id, url: webUrl ?? '' }
+      : undefined;
   const common = {
     fields,
     backLabel,
+    ...(liftEndedNote === undefined ? {} : { liftEndedNote }),
+    ...(override === undefined ? {} : { override }),
     ...(alternative === undefined ? {} : { alternative }),
     ...(staleNote === undefined ? {} : { staleNote }),
     ...(reportedNote === undefined ? {} : { reportedNote }),

@@ -10,6 +10,7 @@ import type { ViewEnv } from '../text/i18n.ts';
 import { linkText, safeLink } from './safe-link.ts';
 import { appStatus } from '../app-status.ts';
 import { troublesOf, type Trouble } from '../text/troubles.ts';
+import type { EndedLift, Lift } from '../lifts.ts';
 
 export interface LinkView {
   readonly href: string;
@@ -30,12 +31,14 @@ export interface FieldView {
 export interface AppView {
   readonly id: string;
   readonly name: string;
-  readonly status: 'blocked' | 'warn' | 'withdrawn';
+  readonly status: 'blocked' | 'warn' | 'withdrawn' | 'lifted';
   readonly statusText: string;
   /** When a warning turns into a block: "Blocked from 1 Jul 2026, 00:00". */
   readonly deadline?: string;
   readonly reason?: string;
   readonly since?: string;
+  /** An exception or override in force: for whom, until when, and why (`liftWhy`). */
+  readonly lift?: { readonly text: string; readonly why?: string };
 }
 
 export interface HistoryView {
@@ -83,8 +86,25 @@ export function linkField(label: string, value: string, env: ViewEnv, id?: strin
   return { label, value: linkText(href), link: { href, text: linkText(href) }, ...base };
 }
 
+/** What a lift says: the exception's groups or the override, and until when. */
+export function liftText(lift: Lift, env: ViewEnv): string {
+  const until = formatInstant(lift.until, env);
+  return lift.kind === 'exception' ? env.t('liftException', [(lift.groups ?? []).join(', '), until]) : env.t('liftOverride', [until]);
+}
+
 /** `at`: the decision clock (`decisionTime`), which the device clock cannot turn back. */
-function appView(app: EnforcedApp, env: ViewEnv, at: Date): AppView {
+function appView(app: EnforcedApp, env: ViewEnv, at: Date, lift: Lift | undefined): AppView {
+  if (lift !== undefined) {
+    return {
+      id: app.id,
+      name: app.name,
+      status: 'lifted',
+      statusText: env.t('statusLifted'),
+      reason: app.reason,
+      ...(app.since === undefined ? {} : { since: env.t('appSince', [formatDay(app.since, env)]) }),
+      lift: { text: liftText(lift, env), ...(lift.reason === undefined ? {} : { why: env.t('liftWhy', [lift.reason]) }) },
+    };
+  }
   const status = appStatus(app, at);
   return {
     id: app.id,
@@ -184,10 +204,14 @@ export function popupView(state: CordonState | undefined, env: ViewEnv, options:
     since: t('appWithdrawnAt', [formatInstant(w.at, env)]),
   }));
   const at = decisionTime(shown, env.now);
-  const apps = [...shown.apps.map((app) => appView(app, env, at)), ...withdrawn];
-  const history = [...(shown.source.kind === 'signed' ? (shown.list?.changes ?? []) : [])]
-    .sort((a, b) => b.serial - a.serial)
-    .map((c) => ({ date: formatDay(c.date, env), summary: c.summary }));
+  const lifts = shown.lifts ?? [];
+  const apps = [...shown.apps.map((app) => appView(app, env, at, lifts.find((l) => l.app === app.id))), ...withdrawn];
+  const history = [
+    ...liftHistory(lifts, shown.liftsEnded ?? [], env),
+    ...[...(shown.source.kind === 'signed' ? (shown.list?.changes ?? []) : [])]
+      .sort((a, b) => b.serial - a.serial)
+      .map((c) => ({ date: formatDay(c.date, env), summary: c.summary })),
+  ];
   return {
     lang: env.locale,
     troubles,
@@ -206,4 +230,21 @@ export function popupView(state: CordonState | undefined, env: ViewEnv, options:
     history,
     ...(history.length === 0 ? { historyEmpty: t('historyEmpty') } : {}),
   };
+}
+
+/** Lifts in force and lifts that ended, newest first, above the list's own changes. */
+function liftHistory(current: readonly Lift[], ended: readonly EndedLift[], env: ViewEnv): HistoryView[] {
+  const { t } = env;
+  const granted = (l: Lift): HistoryView => ({
+    date: formatDay(l.until.slice(0, 10), env),
+    summary:
+      l.kind === 'exception'
+        ? t('historyExceptionGranted', [(l.groups ?? []).join(', '), l.name, formatInstant(l.until, env), l.reason ?? ''])
+        : t('historyOverrideGranted', [l.name, formatInstant(l.until, env)]),
+  });
+  const over = (l: EndedLift): HistoryView => ({
+    date: formatDay(l.endedAt.slice(0, 10), env),
+    summary: l.kind === 'exception' ? t('historyExceptionEnded', [(l.groups ?? []).join(', '), l.name]) : t('historyOverrideEnded', [l.name]),
+  });
+  return [...current.map(granted), ...ended.flatMap((l) => [over(l), granted(l)])];
 }
