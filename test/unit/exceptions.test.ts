@@ -166,6 +166,7 @@ describe('cordon sign and inspect with exceptions', () => {
     writeFileSync(join(dir, 'list.json'), JSON.stringify({ ...input, exceptions: [{ ...exception, until: '2026-12-15T17:00:00.000Z' }] }));
     const again = await runCordonInProcess(['sign', '--key', join(dir, 'cordon-signing.pem'), '--in', join(dir, 'list.json'), '--out', join(dir, 'list.signed.json')], now);
     expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain(`  exception: tiktok not blocked for group marketing until 2026-12-15T17:00:00Z (${exception.reason})`);
     const shown = await runCordonInProcess(['inspect', join(dir, 'list.signed.json')], () => new Date('2026-12-20T00:00:00Z'));
     expect(shown.stdout).toContain('Exceptions 1');
     expect(shown.stdout).toContain('  tiktok not blocked for group marketing until 2026-12-15T17:00:00Z (ended)');

@@ -18,6 +18,7 @@ import { loadSigningKey, signBytes, type SigningKey } from '../keys.ts';
 import { buildPayload, DEFAULT_VALID_DAYS, serializePayload } from '../list-input.ts';
 import { readUnverified, type UnverifiedList } from '../envelope-file.ts';
 import { listHostOf } from '../list-url.ts';
+import { terminalSafe } from '../terminal.ts';
 
 const MAX_INPUT_BYTES = 4 * 1024 * 1024;
 
@@ -139,6 +140,10 @@ Options:
       `signed ${list.listId} serial ${list.serial}: ${list.apps.length} app(s), ${domains} domain(s)/host(s), ` +
         `valid ${list.issuedAt} to ${list.expiresAt}, key id(s) ${keys.map((k) => k.keyId).join(', ')} -> ${outPath}`,
     );
+    // Exceptions lift a ban for some browsers: the signer sees each one before publishing.
+    for (const e of list.exceptions ?? []) {
+      io.out(terminalSafe(`  exception: ${e.app} not blocked for group${e.groups.length === 1 ? '' : 's'} ${e.groups.join(', ')} until ${e.until} (${e.reason})`));
+    }
     return EXIT_OK;
   },
 };
