@@ -16,6 +16,17 @@ export default defineConfig({
       },
       {
         test: {
+          // Real programs other than browsers: Unbound, dnsmasq, OpenSSL (installed by scripts/ensure-browsers.sh).
+          name: 'components',
+          include: ['test/components/**/*.test.ts'],
+          setupFiles: ['test/support/suffix-setup.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           setupFiles: ['test/support/suffix-setup.ts'],

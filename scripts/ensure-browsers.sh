@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests and the demo drive, when it is missing: Debian's Chromium (with its language
-# packs, for the Indonesian UI tests), Firefox ESR, and libfaketime (the exception tests move the
-# browser's clock forward with it instead of waiting). Runs before `npm start` and `npm test`, so that
+# packs, for the Indonesian UI tests), Firefox ESR, libfaketime (the exception tests move the
+# browser's clock forward with it instead of waiting), and the real components the export and signing
+# tests drive: Unbound and dnsmasq (DNS exports), OpenSSL and OpenSSH (external signers). Runs before `npm start` and `npm test`, so that
 # on a fresh Debian machine those two commands are all the set-up there is. As root it uses apt-get;
 # otherwise sudo when it needs no password; otherwise it says what to install and stops.
 set -euo pipefail
@@ -11,6 +12,10 @@ missing=()
 dpkg -s chromium-l10n >/dev/null 2>&1 || [ -n "${CHROMIUM_PATH:-}" ] || missing+=(chromium-l10n)
 [ -n "${FIREFOX_PATH:-}" ] || command -v firefox-esr >/dev/null 2>&1 || missing+=(firefox-esr)
 dpkg -s libfaketime >/dev/null 2>&1 || [ -e /usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1 ] || missing+=(libfaketime)
+[ -x /usr/sbin/unbound ] || missing+=(unbound)
+[ -x /usr/sbin/dnsmasq ] || missing+=(dnsmasq-base)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+command -v ssh-keygen >/dev/null 2>&1 || missing+=(openssh-client)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if ! command -v apt-get >/dev/null 2>&1; then

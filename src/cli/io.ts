@@ -5,6 +5,11 @@ export interface Io {
   readonly out: (line: string) => void;
   readonly err: (line: string) => void;
   readonly now: () => Date;
+  /**
+   * Standard output as bytes, unchanged: for a generated file (a zone, a CSV) that must be exactly what
+   * `--out` would write. Only verified, generated content goes here, never a message.
+   */
+  readonly raw?: (text: string) => void;
 }
 
 /**
@@ -15,4 +20,5 @@ export const processIo: Io = {
   out: (line) => process.stdout.write(`${terminalSafe(line, true)}\n`),
   err: (line) => process.stderr.write(`${terminalSafe(line, true)}\n`),
   now: () => new Date(),
+  raw: (text) => process.stdout.write(text),
 };

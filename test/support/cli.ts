@@ -32,6 +32,6 @@ export function runCordonBin(args: readonly string[], cwd?: string): Promise<Cli
 export async function runCordonInProcess(args: readonly string[], now: () => Date = () => new Date()): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(args, { out: (l) => (stdout += `${l}\n`), err: (l) => (stderr += `${l}\n`), now });
+  const code = await runCli(args, { out: (l) => (stdout += `${l}\n`), err: (l) => (stderr += `${l}\n`), now, raw: (t) => (stdout += t) });
   return { code, stdout, stderr };
 }

@@ -7,7 +7,7 @@ import { readEnvelopeBytes, readUnverified } from '../envelope-file.ts';
 import { listHostOf } from '../list-url.ts';
 
 /** A --pub value is a key file (as written by keygen) if such a file exists, else the key itself. */
-function publicKeyArg(value: string): string {
+export function publicKeyArg(value: string): string {
   return fileExists(value) ? readTextFile(value).trim() : value;
 }
 
