@@ -3,6 +3,7 @@ import { terminalSafe } from './terminal.ts';
 import { parseArgs } from 'node:util';
 import type { Command } from './command.ts';
 import { catalog } from './commands/catalog.ts';
+import { cosign } from './commands/cosign.ts';
 import { exportCommand } from './commands/export.ts';
 import { fleet } from './commands/fleet.ts';
 import { inspect } from './commands/inspect.ts';
@@ -18,7 +19,7 @@ import { installNodeSuffixRules } from './suffix-rules.ts';
 // Every command that checks a domain needs the Public Suffix List: tldts's copy, as the build uses.
 installNodeSuffixRules();
 
-export const COMMANDS: readonly Command[] = [keygen, sign, verify, inspect, exportCommand, catalog, policy, fleet, override];
+export const COMMANDS: readonly Command[] = [keygen, sign, cosign, verify, inspect, exportCommand, catalog, policy, fleet, override];
 
 export const VERSION = '0.1.0';
 

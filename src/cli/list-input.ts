@@ -29,6 +29,8 @@ export interface BuildOptions {
   /** Re-stamp issuedAt with `now` even when the input has one. */
   readonly stamp: boolean;
   readonly validDays?: number;
+  /** `--expires-in`: expiresAt = issuedAt + this many milliseconds (instead of --valid-days). */
+  readonly validMs?: number;
   /** Serial of the list already published at the output path, if any. */
   readonly previousSerial?: number;
   readonly bumpSerial: boolean;
@@ -117,6 +119,7 @@ function stampedDates(raw: JsonObject, options: BuildOptions, errors: string[]):
   const after = (ms: number): JsonValue => (isIsoDateTime(issuedAt) ? toIsoSeconds(new Date(Date.parse(issuedAt) + ms)) : null);
 
   if (days !== undefined) return { issuedAt, expiresAt: after(days * DAY_MS) };
+  if (options.validMs !== undefined) return { issuedAt, expiresAt: after(options.validMs) };
   if (options.stamp && isIsoDateTime(input.issuedAt) && isIsoDateTime(input.expiresAt)) {
     const window = Date.parse(input.expiresAt) - Date.parse(input.issuedAt);
     if (window > 0) return { issuedAt, expiresAt: after(window) };

@@ -2,7 +2,7 @@ import { formatOverrideCode, isInstallId, MAX_OVERRIDE_MINUTES, MAX_OVERRIDE_REA
 import { nowOption, optionalString, requiredString, stringList } from '../args.ts';
 import type { Command } from '../command.ts';
 import { EXIT_OK, UsageError } from '../errors.ts';
-import { loadSigningKey, signBytes, type SigningKey } from '../keys.ts';
+import { signersFrom } from '../signers.ts';
 
 const APP_ID = /^[a-z0-9-]{1,64}$/;
 
@@ -18,6 +18,7 @@ export const override: Command = {
   name: 'override',
   summary: 'make a break-glass code that unblocks one app on one browser for a few hours',
   help: `Usage: cordon override --key PRIVATE.pem [--key PRIVATE2.pem ...] --install-id ID --app APP --hours N [--reason TEXT]
+       cordon override --signer-command CMD --pub KEY --install-id ID --app APP --hours N [--reason TEXT]
 
 Prints a code the employee types on the block page ("Have an override code from your IT team?").
 The browser checks it offline against the keys its policy pins, with the policy's threshold (give
@@ -33,6 +34,7 @@ groups of five, which survive being read out, and case and O/0, I/L/1 mix-ups do
 
 Options:
   --key FILE         private key from cordon keygen (one the policy pins); repeat for a threshold
+  --signer-command CMD, --pub KEY   sign with an external signer, as cordon sign does
   --install-id ID    the browser's install id, as its popup shows it
   --app APP          the app id, as the list names it (e.g. tiktok)
   --hours N          how long the code lasts from now: 0.02 to ${MAX_OVERRIDE_MINUTES / 60} (e.g. 4, 0.5)
@@ -41,6 +43,8 @@ Options:
   -h, --help         show this help`,
   options: {
     key: { type: 'string', multiple: true },
+    'signer-command': { type: 'string' },
+    pub: { type: 'string' },
     'install-id': { type: 'string' },
     app: { type: 'string' },
     hours: { type: 'string' },
@@ -50,7 +54,7 @@ Options:
   async run(values, positionals, io) {
     if (positionals.length > 0) throw new UsageError(`override: unexpected argument ${positionals[0]} (see cordon override --help)`);
     const keyPaths = stringList(values, 'key');
-    if (keyPaths.length === 0) throw new UsageError('override: missing --key (see cordon override --help)');
+    if (keyPaths.length === 0 && values['signer-command'] === undefined) throw new UsageError('override: missing --key or --signer-command (see cordon override --help)');
     const installId = requiredString(values, 'install-id', 'override').trim().toLowerCase();
     if (!isInstallId(installId)) throw new UsageError(`override: --install-id must be the id Cordon's popup shows (like 3f2b6c1e-8d4a-4f7e-9b1a-2c3d4e5f6a7b), not "${installId}"`);
     const app = requiredString(values, 'app', 'override');
@@ -59,12 +63,9 @@ Options:
     const reason = optionalString(values, 'reason');
     const now = nowOption(values, io.now);
 
-    const keys: SigningKey[] = [];
-    for (const path of keyPaths) {
-      const key = await loadSigningKey(path, io.err);
-      if (keys.some((k) => k.keyId === key.keyId)) throw new UsageError(`override: the key in ${path} was given twice; a key counts once toward a threshold`);
-      keys.push(key);
-    }
+    const signerCommand = optionalString(values, 'signer-command');
+    const signerPub = optionalString(values, 'pub');
+    const keys = await signersFrom({ keys: keyPaths, ...(signerCommand === undefined ? {} : { signerCommand }), ...(signerPub === undefined ? {} : { signerPub }) }, 'override', io.err);
     let header: Uint8Array;
     try {
       header = overrideHeader({ installId, app, issuedAt: Math.floor(now.getTime() / 1000), minutes, ...(reason === undefined ? {} : { reason }) });
@@ -72,7 +73,9 @@ Options:
       throw new UsageError(`override: ${(e as Error).message}`);
     }
     const message = overrideSigningBytes(header, installId);
-    const code = formatOverrideCode(header, keys.map((k) => signBytes(k, message)));
+    const signatures: Uint8Array[] = [];
+    for (const k of keys) signatures.push(await k.sign(message));
+    const code = formatOverrideCode(header, signatures);
     const until = new Date(Math.floor(now.getTime() / 1000) * 1000 + minutes * 60_000).toISOString().replace(/\.000Z$/, 'Z');
     io.err(`cordon: code for ${app} on install ${installId}, valid until ${until}, signed by ${keys.map((k) => k.keyId).join(', ')}`);
     io.out(code);

@@ -14,7 +14,8 @@ import { flag, nowOption, optionalString, positiveInteger, requiredString, strin
 import type { Command } from '../command.ts';
 import { CliError, EXIT_OK, UsageError } from '../errors.ts';
 import { fileExists, readFileCapped, writeFileAtomic } from '../files.ts';
-import { loadSigningKey, signBytes, type SigningKey } from '../keys.ts';
+import { signersFrom } from '../signers.ts';
+import { durationMs } from '../duration.ts';
 import { buildPayload, DEFAULT_VALID_DAYS, serializePayload } from '../list-input.ts';
 import { readUnverified, type UnverifiedList } from '../envelope-file.ts';
 import { listHostOf } from '../list-url.ts';
@@ -26,6 +27,7 @@ export const sign: Command = {
   name: 'sign',
   summary: 'validate an unsigned list and sign it',
   help: `Usage: cordon sign --key PRIVATE.pem [--key PRIVATE2.pem ...] --in LIST.json --out LIST.signed.json [options]
+       cordon sign --signer-command CMD --pub KEY --in LIST.json --out LIST.signed.json [options]
 
 Validates LIST.json (every error names its field), expands apps given as {"catalogue": "<id>", ...}
 into the built-in entry's name and domains, normalises domains, signs the payload with each key
@@ -39,8 +41,18 @@ its one canonical form, YYYY-MM-DDTHH:MM:SSZ (fractions of a second dropped).
 If --out already holds a signed list, its serial is compared: signing different content under the
 same serial would make every browser raise a "serial-conflict" alarm, so that is refused.
 
+Two-person control: one signer signs here, a second adds a signature over the very same payload
+bytes with cordon cosign, on their own machine.
+
 Options:
   --key FILE          private key from cordon keygen; repeat for a threshold of several keys
+  --signer-command CMD  sign with an external signer instead of (or besides) a key file: CMD gets the
+                      bytes to sign on standard input and prints a raw Ed25519 signature (see
+                      docs/deploying.md for a cloud KMS, a PKCS#11 token, ssh-agent, OpenSSL)
+  --pub KEY           the signer command's public key (base64 or a .pub file)
+  --bump              for scheduled re-signing: --bump-serial and --stamp together
+  --expires-in TIME   expiresAt = issuedAt + TIME (90m, 36h, 7d; at most 90d), e.g. a daily job
+                      re-signing with --bump --expires-in 36h
   --in FILE           the unsigned list (see docs/blocklist-format.md and examples/blocklist.json)
   --out FILE          where to write the signed envelope
   --stamp             set issuedAt to now (also done when the list has no issuedAt); the validity
@@ -57,6 +69,10 @@ Options:
     out: { type: 'string' },
     stamp: { type: 'boolean' },
     'valid-days': { type: 'string' },
+    'expires-in': { type: 'string' },
+    bump: { type: 'boolean' },
+    'signer-command': { type: 'string' },
+    pub: { type: 'string' },
     'bump-serial': { type: 'boolean' },
     change: { type: 'string' },
     'list-url': { type: 'string' },
@@ -65,21 +81,22 @@ Options:
   async run(values, positionals, io) {
     if (positionals.length > 0) throw new UsageError(`sign: unexpected argument ${positionals[0]} (see cordon sign --help)`);
     const keyPaths = stringList(values, 'key');
-    if (keyPaths.length === 0) throw new UsageError('sign: missing --key (see cordon sign --help)');
+    if (keyPaths.length === 0 && values['signer-command'] === undefined) throw new UsageError('sign: missing --key or --signer-command (see cordon sign --help)');
     const inPath = requiredString(values, 'in', 'sign');
     const outPath = requiredString(values, 'out', 'sign');
     const listUrl = optionalString(values, 'list-url');
     const listHost = listUrl === undefined ? undefined : listHostOf(listUrl);
     const validDays = positiveInteger(values, 'valid-days');
+    const expiresIn = optionalString(values, 'expires-in');
+    if (validDays !== undefined && expiresIn !== undefined) throw new UsageError('sign: give --valid-days or --expires-in, not both');
+    const validMs = expiresIn === undefined ? undefined : durationMs(expiresIn, 'sign', '--expires-in');
+    const bump = flag(values, 'bump');
     const now = nowOption(values, io.now);
     if (resolve(inPath) === resolve(outPath)) throw new UsageError('sign: --in and --out are the same file');
 
-    const keys: SigningKey[] = [];
-    for (const path of keyPaths) {
-      const key = await loadSigningKey(path, io.err);
-      if (keys.some((k) => k.keyId === key.keyId)) throw new UsageError(`sign: the key in ${path} was given twice; a key counts once toward a threshold`);
-      keys.push(key);
-    }
+    const signerCommand = optionalString(values, 'signer-command');
+    const signerPub = optionalString(values, 'pub');
+    const keys = await signersFrom({ keys: keyPaths, ...(signerCommand === undefined ? {} : { signerCommand }), ...(signerPub === undefined ? {} : { signerPub }) }, 'sign', io.err);
 
     const inputBytes = readFileCapped(inPath, MAX_INPUT_BYTES);
     if (inputBytes.length > MAX_INPUT_BYTES) throw new CliError(`${inPath}: larger than ${MAX_INPUT_BYTES} bytes`);
@@ -91,9 +108,10 @@ Options:
     const previous: UnverifiedList | undefined = fileExists(outPath) ? await readUnverified(outPath) : undefined;
     const built = buildPayload(json.value, {
       now,
-      stamp: flag(values, 'stamp'),
-      bumpSerial: flag(values, 'bump-serial'),
+      stamp: bump || flag(values, 'stamp'),
+      bumpSerial: bump || flag(values, 'bump-serial'),
       ...(validDays === undefined ? {} : { validDays }),
+      ...(validMs === undefined ? {} : { validMs }),
       ...(previous?.serial === undefined ? {} : { previousSerial: previous.serial }),
       ...(typeof values.change === 'string' ? { change: values.change } : {}),
     });
@@ -116,11 +134,9 @@ Options:
     }
 
     const message = pae(PAYLOAD_TYPE, payload);
-    const envelope = serializeEnvelope(
-      PAYLOAD_TYPE,
-      payload,
-      keys.map((k) => ({ keyid: k.keyId, sig: signBytes(k, message) })),
-    );
+    const signatures: { keyid: string; sig: Uint8Array }[] = [];
+    for (const k of keys) signatures.push({ keyid: k.keyId, sig: await k.sign(message) });
+    const envelope = serializeEnvelope(PAYLOAD_TYPE, payload, signatures);
 
     // The extension's own checks, with these keys pinned: what is written is what browsers accept.
     const context: VerifyContext = {

@@ -94,11 +94,11 @@ function signatureShape(s: JsonValue | undefined, path: string): { keyid: string
 }
 
 /** The envelope as Cordon writes it: stable field order, two-space indent, final newline. */
-export function serializeEnvelope(payloadType: string, payload: Uint8Array, signatures: readonly { keyid: string; sig: Uint8Array }[]): string {
+export function serializeEnvelope(payloadType: string, payload: Uint8Array, signatures: readonly { keyid?: string; sig: Uint8Array }[]): string {
   const body = {
     payloadType,
     payload: encodeBase64(payload),
-    signatures: signatures.map((s) => ({ keyid: s.keyid, sig: encodeBase64(s.sig) })),
+    signatures: signatures.map((s) => (s.keyid === undefined ? { sig: encodeBase64(s.sig) } : { keyid: s.keyid, sig: encodeBase64(s.sig) })),
   };
   return `${JSON.stringify(body, null, 2)}\n`;
 }
