@@ -193,11 +193,13 @@ const TABLES: Record<string, { block: string[]; allow: string[] }> = {
       'https://cdn4.telesco.pe/file/abc.jpg',
       'https://telegra.ph/Some-Page-01-01',
       'https://updates.tdesktop.com/tlinux/tsetup.tar.xz',
+      'https://fragment.com/numbers',
+      'https://cdn4.cdn-telegram.org/file/abc.jpg',
     ],
-    allow: ['https://nicegram.app/', 'https://telega.me/', 'https://ton.org/', 'https://nottelegram.org/', 'https://telegram.org.example.com/', 'https://t.me.example.org/', 'https://telegraph.co.uk/'],
+    allow: ['https://nicegram.app/', 'https://telega.me/', 'https://ton.org/', 'https://toncenter.com/api/v2/', 'https://nottelegram.org/', 'https://telegram.org.example.com/', 'https://t.me.example.org/', 'https://telegraph.co.uk/'],
   },
   temu: {
-    block: ['https://www.temu.com/', 'https://www.temu.com/goods.html?goods_id=1', 'https://seller.temu.com/', 'https://img.kwcdn.com/product/open/x-goods.jpeg', 'https://static.kwcdn.com/m-assets/x.js'],
+    block: ['https://www.temu.com/', 'https://www.temu.com/goods.html?goods_id=1', 'https://seller.temu.com/', 'https://img.kwcdn.com/product/open/x-goods.jpeg', 'https://static.kwcdn.com/m-assets/x.js', 'https://img.temucdn.com/x.jpg'],
     allow: ['https://www.pinduoduo.com/', 'https://mobile.yangkeduo.com/', 'https://p1.kwaicdn.com/x.jpg', 'https://nottemu.com/', 'https://temu.com.example.org/'],
   },
   shein: {
@@ -239,6 +241,7 @@ const TABLES: Record<string, { block: string[]; allow: string[] }> = {
   vk: {
     block: [
       'https://vk.com/',
+      'https://vkvideo.ru/video-1_2',
       'https://m.vk.com/id1',
       'https://id.vk.com/auth',
       'https://api.vk.com/method/users.get',
@@ -248,19 +251,21 @@ const TABLES: Record<string, { block: string[]; allow: string[] }> = {
       'https://vk.cc/abc',
       'https://st.vk-cdn.net/x.js',
     ],
-    allow: ['https://mail.ru/', 'https://ok.ru/', 'https://i.mycdn.me/x.jpg', 'https://dzen.ru/', 'https://max.ru/', 'https://vkpay.com/', 'https://notvk.com/', 'https://vk.com.example.org/'],
+    allow: ['https://mail.ru/', 'https://ok.ru/', 'https://i.mycdn.me/x.jpg', 'https://dzen.ru/', 'https://max.ru/', 'https://vkpay.com/', 'https://vkpay.io/', 'https://vktech-static.ru/x.css', 'https://notvk.com/', 'https://vk.com.example.org/'],
   },
   rednote: {
     block: [
       'https://www.xiaohongshu.com/explore/64abcdef0000000000000000',
       'https://edith.xiaohongshu.com/api/sns/web/v1/homefeed',
       'https://sns-webpic-qc.xhscdn.com/x.webp',
+      'https://fe-static.rednotecdn.com/x.js',
+      'https://www.rednote.com.my/',
       'https://fe-static.xhscdn.com/formula-static/x.js',
       'https://xhslink.com/a/abc',
       'https://www.rednote.com/explore/69e5c2340000000023012eb1',
       'https://www.xiaohongshu.com.my/',
     ],
-    allow: ['https://www.fengkongcloud.com/', 'https://www.douyin.com/', 'https://notxiaohongshu.com/', 'https://xiaohongshu.com.example.org/', 'https://rednotes.example/'],
+    allow: ['https://www.fengkongcloud.com/', 'https://www.askdiandian.com/', 'https://www.douyin.com/', 'https://notxiaohongshu.com/', 'https://xiaohongshu.com.example.org/', 'https://rednotes.example/'],
   },
 };
 

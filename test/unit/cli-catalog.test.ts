@@ -45,8 +45,16 @@ describe('cordon catalog', () => {
 
   it('names the sources each value comes from', async () => {
     const run = await cordon(['catalog', 'wechat']);
-    expect(run.stdout).toMatch(/^ {2}weixin\.qq\.com {2}\[AG, BM\]$/m);
+    expect(run.stdout).toMatch(/^ {2}weixin\.qq\.com {2}\[AG, BM\]( {2}listed by adguardhome)?$/m);
     expect(run.stdout).toMatch(/^ {2}\[AG\] AdGuard HostlistsRegistry: services\/wechat\.yml$/m);
+  });
+
+  it('names the reference lists that list each value, and explains every reference name it does not block', async () => {
+    const run = await cordon(['catalog', 'tiktok']);
+    expect(run.stdout).toMatch(/^ {2}tiktok\.com {2}\[[A-Z0-9, -]+\] {2}listed by adguardhome, nextdns, v2fly$/m);
+    expect(run.stdout).toMatch(/^ {2}adguardhome: AdguardTeam\/AdGuardHome internal\/filtering\/servicelist\.go \(tiktok\) at [0-9a-f]{12} \(\d{4}-\d\d-\d\d\), taken \d{4}-\d\d-\d\d$/m);
+    expect(run.stdout).toMatch(/^ {4}douyincdn\.com \(adguardhome, nextdns\): not blocked \(douyincdn\.com\): Douyin/m);
+    expect(run.stdout).not.toContain('NOT EXPLAINED');
   });
 
   it('--json gives the entry, or the whole catalogue, as data', async () => {
@@ -83,6 +91,6 @@ describe('cordon catalog', () => {
     const run = await runCordonBin(['catalog', 'deepseek'], ROOT);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^DeepSeek \(deepseek\)$/m);
-    expect(run.stdout).toMatch(/^ {2}deepseek\.com {2}\[AG, V2, DOCS, TRAY\]$/m);
+    expect(run.stdout).toMatch(/^ {2}deepseek\.com {2}\[AG, V2, DOCS, TRAY\] {2}listed by adguardhome, v2fly$/m);
   }, 20_000);
 });

@@ -1,5 +1,6 @@
 import { DEFAULT_BUILTIN_APP_IDS, type CatalogueEntry } from '../../core/catalogue/index.ts';
 import { CATALOGUE_ENTRIES, findCatalogueEntry } from '../../core/catalogue/provenance.ts';
+import { REFERENCE_SNAPSHOTS, referenceNames, referencesListing } from '../../core/catalogue/references.ts';
 import { flag } from '../args.ts';
 import type { Command } from '../command.ts';
 import { CliError, EXIT_OK, UsageError } from '../errors.ts';
@@ -24,10 +25,11 @@ function listEntries(io: Io): void {
   io.out('or name them in a signed list as {"catalogue": "ID", ...} (see docs/catalogue.md).');
 }
 
-/** "  [AG, V2]": the keys of the sources that name a domain or host. */
+/** "  [AG, V2]  listed by adguardhome, v2fly": the sources that name a domain or host, and the reference lists that list it. */
 function citedBy(app: CatalogueEntry, value: string): string {
   const keys = app.domainSources[value];
-  return keys === undefined ? '' : `  [${keys.join(', ')}]`;
+  const references = referencesListing(app.id, value);
+  return `${keys === undefined ? '' : `  [${keys.join(', ')}]`}${references.length === 0 ? '' : `  listed by ${references.join(', ')}`}`;
 }
 
 function showEntry(app: CatalogueEntry, io: Io): void {
@@ -46,6 +48,20 @@ function showEntry(app: CatalogueEntry, io: Io): void {
   }
   io.out(`Not blocked ${app.notBlocked.length}`);
   for (const exclusion of app.notBlocked) io.out(`  ${exclusion.host}: ${exclusion.why}`);
+  const snapshots = REFERENCE_SNAPSHOTS.filter((s) => s.entries[app.id] !== undefined);
+  io.out(`References ${snapshots.length}`);
+  for (const s of snapshots) {
+    const service = s.entries[app.id]?.service ?? '';
+    const where = s.path.endsWith('/') ? `${s.path}${service}` : `${s.path} (${service})`;
+    io.out(`  ${s.id}: ${s.repository} ${where} at ${s.commit.slice(0, 12)} (${s.committed}), taken ${s.taken}`);
+  }
+  const names = referenceNames(app).filter((n) => n.explained.kind !== 'blocked');
+  if (names.length > 0) io.out(`  Names the references list that this entry does not block:`);
+  for (const n of names) {
+    const how = n.explained.kind === 'excluded' ? `not blocked (${n.explained.host}): ${n.explained.why}` : 'NOT EXPLAINED';
+    io.out(`    ${n.name} (${n.references.join(', ')}): ${how}`);
+  }
+  for (const p of app.referencePatterns ?? []) io.out(`    pattern ${p.pattern}: ${p.why}`);
 }
 
 export const catalog: Command = {

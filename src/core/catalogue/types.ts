@@ -44,6 +44,8 @@ export interface CatalogueProvenance {
   readonly reviewed: string;
   /** The keys of the sources that name each domain and host; every domain and host has an entry. */
   readonly domainSources: Readonly<Record<string, readonly string[]>>;
+  /** Patterns a reference lists that no browser rule can be (a regular expression, a keyword), and why that is fine. */
+  readonly referencePatterns?: readonly { readonly pattern: string; readonly why: string }[];
 }
 
 /** An entry with its provenance: what `cordon catalog` shows and the catalogue tests check. */
@@ -57,3 +59,29 @@ export type CatalogueEntry = CatalogueApp & CatalogueProvenance;
 export type Citations<App extends Pick<CatalogueApp, 'domains' | 'hosts'>> = {
   readonly [V in App['domains'][number] | App['hosts'][number]]: readonly string[];
 };
+
+/** One reference list's entry for a catalogue app, as the reference gives it (src/core/catalogue/references/). */
+export interface ReferenceEntry {
+  /** The reference's own name for the service. */
+  readonly service: string;
+  /** Host names, as listed (each also stands for the names below it, as every reference means). */
+  readonly names: readonly string[];
+  /** Entries that are not host names (regular expressions, keywords), as listed. */
+  readonly patterns: readonly string[];
+}
+
+/** A snapshot of one reference list, taken by scripts/refresh-references.ts. */
+export interface ReferenceSnapshot {
+  readonly reference: string;
+  readonly repository: string;
+  readonly path: string;
+  readonly commit: string;
+  readonly committed: string;
+  readonly taken: string;
+  /** By catalogue entry id. */
+  readonly entries: Readonly<Record<string, ReferenceEntry>>;
+  /** Every service (file) the reference has at that commit: a citation of any other does not check out. */
+  readonly available: readonly string[];
+  /** Names of further services the catalogue cites, by service. */
+  readonly cited?: Readonly<Record<string, readonly string[]>>;
+}

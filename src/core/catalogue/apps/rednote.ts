@@ -18,6 +18,9 @@ const CITATIONS = {
   'xhslink.com': ['V2F', 'OBS'],
   // International web address (www.rednote.com/explore/...) [OBS-RN]
   'rednote.com': ['OBS-RN'],
+  'rednote.com.my': ['V2'],
+  'rednotecdn.com': ['V2'],
+  'xhsrcdn.com': ['V2'],
 } as const satisfies Citations<typeof rednote>;
 
 export const rednote = {
@@ -27,6 +30,7 @@ export const rednote = {
   domains: [
     'xiaohongshu.com', 'xiaohongshu.net', 'xiaohongshu.com.my', 'xhscdn.com', 'xhscdn.net', 'xhslink.com',
     'rednote.com',
+    'rednote.com.my', 'rednotecdn.com', 'xhsrcdn.com',
   ],
   hosts: [],
   reason: 'RedNote (Xiaohongshu) is not approved for use on work devices under the organisation\'s security policy.',
@@ -39,13 +43,13 @@ export const rednoteProvenance: CatalogueProvenance = {
       key: 'AG',
       title: 'AdGuard HostlistsRegistry: services/xiaohongshu.yml',
       url: 'https://github.com/AdguardTeam/HostlistsRegistry/blob/main/services/xiaohongshu.yml',
-      checked: '2026-11-28',
+      checked: '2026-12-07',
     },
     {
       key: 'V2',
       title: 'v2fly domain-list-community: data/xiaohongshu',
       url: 'https://github.com/v2fly/domain-list-community/blob/master/data/xiaohongshu',
-      checked: '2026-11-28',
+      checked: '2026-12-07',
     },
     {
       key: 'BM',
@@ -91,6 +95,18 @@ export const rednoteProvenance: CatalogueProvenance = {
       host: 'douyin.com',
       why: 'Douyin is ByteDance\'s, unrelated to Xiaohongshu; listed here only because both are often blocked together.',
     },
+    {
+      host: 'askdiandian.com',
+      why: 'Diandian, Xingin\'s separate AI search app: a sibling product, not RedNote (v2fly lists it under Xiaohongshu).',
+    },
+    {
+      host: 'diandianlife.top',
+      why: 'Diandian, Xingin\'s separate AI search app: a sibling product, not RedNote (v2fly lists it under Xiaohongshu).',
+    },
+    {
+      host: 'redelight.cn',
+      why: 'Listed by v2fly alone; no public page shows what it serves to RedNote users. Left out rather than guessed.',
+    },
   ],
-  reviewed: '2026-11-28',
+  reviewed: '2026-12-07',
 };

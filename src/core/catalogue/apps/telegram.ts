@@ -32,6 +32,8 @@ const CITATIONS = {
   'tg.dev': ['AG', 'V2', 'BM'],
   'usercontent.dev': ['AG', 'V2', 'BM'],
   'telega.one': ['AG', 'V2', 'BM'],
+  'cdn-telegram.org': ['V2'],
+  'fragment.com': ['V2'],
 } as const satisfies Citations<typeof telegram>;
 
 export const telegram = {
@@ -42,6 +44,7 @@ export const telegram = {
     'telegram.org', 't.me', 'telegram.me', 'telegram.dog', 'tx.me', 'telesco.pe', 'telegram-cdn.org',
     'tdesktop.com', 'telegra.ph', 'graph.org', 'contest.com', 'comments.app', 'quiz.directory',
     'telegram.space', 'tg.dev', 'usercontent.dev', 'telega.one',
+    'cdn-telegram.org', 'fragment.com',
   ],
   hosts: [],
   reason: 'Telegram is not approved for use on work devices under the organisation\'s security policy.',
@@ -54,19 +57,19 @@ export const telegramProvenance: CatalogueProvenance = {
       key: 'AG',
       title: 'AdGuard HostlistsRegistry: services/telegram.yml',
       url: 'https://github.com/AdguardTeam/HostlistsRegistry/blob/main/services/telegram.yml',
-      checked: '2026-11-28',
+      checked: '2026-12-07',
     },
     {
       key: 'ND',
       title: 'NextDNS services: services/telegram',
       url: 'https://github.com/nextdns/services/blob/main/services/telegram',
-      checked: '2026-11-28',
+      checked: '2026-12-07',
     },
     {
       key: 'V2',
       title: 'v2fly domain-list-community: data/telegram',
       url: 'https://github.com/v2fly/domain-list-community/blob/master/data/telegram',
-      checked: '2026-11-28',
+      checked: '2026-12-07',
     },
     {
       key: 'BM',
@@ -91,10 +94,6 @@ export const telegramProvenance: CatalogueProvenance = {
       why: '"Telega" is a Telegram client from the VK group, not Telegram (v2fly lists telega.me and telega.info under mailru-group); not to be confused with telega.one, which the Telegram lists carry.',
     },
     {
-      host: 'fragment.com',
-      why: 'Fragment, Telegram\'s marketplace for usernames and numbers, is on no source list; left open pending review.',
-    },
-    {
       host: 'ton.org',
       why: 'The TON blockchain and its foundation are separate from Telegram the messenger.',
     },
@@ -102,6 +101,10 @@ export const telegramProvenance: CatalogueProvenance = {
       host: 'telegramdownload.com',
       why: 'Only one list (blackmatrix7) carries it, with no sign that Telegram runs it (legra.ph, stel.com, mbrx.app likewise); left out rather than guessed.',
     },
+    {
+      host: 'toncenter.com',
+      why: 'TON Center, a public API for the TON blockchain run by third parties, not Telegram the messenger (v2fly lists it under Telegram).',
+    },
   ],
-  reviewed: '2026-11-28',
+  reviewed: '2026-12-07',
 };

@@ -7,17 +7,19 @@ import type { CatalogueApp, CatalogueProvenance, Citations } from '../types.ts';
  */
 /** Every domain and host, with the keys of the sources that name it. */
 const CITATIONS = {
-  // Shop, app API, seller centre (seller.temu.com), partner and agent sites [AG][V2][GEO]
-  'temu.com': ['AG', 'V2', 'GEO'],
+  // Shop, app API, seller centre (seller.temu.com), partner and agent sites [AG][GEO]
+  'temu.com': ['AG', 'GEO'],
   // Temu's CDN: product images, web bundles, seller documentation images [AG][PDD]
   'kwcdn.com': ['AG', 'PDD'],
+  // Temu's second CDN name (AdGuard's temu service) [AG]
+  'temucdn.com': ['AG'],
 } as const satisfies Citations<typeof temu>;
 
 export const temu = {
   id: 'temu',
   name: 'Temu',
   vendor: 'PDD Holdings',
-  domains: ['temu.com', 'kwcdn.com'],
+  domains: ['temu.com', 'kwcdn.com', 'temucdn.com'],
   hosts: [],
   reason: 'Temu is not approved for use on work devices under the organisation\'s security policy.',
 } as const satisfies CatalogueApp;
@@ -29,13 +31,7 @@ export const temuProvenance: CatalogueProvenance = {
       key: 'AG',
       title: 'AdGuard HostlistsRegistry: services/temu.yml',
       url: 'https://github.com/AdguardTeam/HostlistsRegistry/blob/main/services/temu.yml',
-      checked: '2026-11-28',
-    },
-    {
-      key: 'V2',
-      title: 'v2fly domain-list-community: data/temu ("Pinduoduo Global Website")',
-      url: 'https://github.com/v2fly/domain-list-community/blob/master/data/temu',
-      checked: '2026-11-28',
+      checked: '2026-12-07',
     },
     {
       key: 'GEO',
@@ -76,5 +72,5 @@ export const temuProvenance: CatalogueProvenance = {
       why: 'Payment providers Temu uses at checkout (PayPal, card processors) serve countless other merchants.',
     },
   ],
-  reviewed: '2026-11-28',
+  reviewed: '2026-12-07',
 };

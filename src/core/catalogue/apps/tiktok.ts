@@ -39,7 +39,7 @@ const CITATIONS = {
   // CDN: video, images, web bundles
   'tiktokcdn.com': ['AG', 'ND', 'V2', 'BM'],
   'tiktokcdn-us.com': ['AG', 'ND', 'BM', 'V2F-AS', 'V2F-HY', 'V2F-GR', 'V2F-D2'], // US
-  'tiktokcdn-eu.com': ['AG', 'ND', 'V2F-HY', 'V2F-GR', 'V2F-D2'], // EU
+  'tiktokcdn-eu.com': ['ND', 'V2F-HY', 'V2F-GR', 'V2F-D2'], // EU
   'tiktokcdn-eu.net': ['ND'], // EU
   'tiktokcdn-in.com': ['ND'], // India
   'tiktokeu-cdn.com': ['ND', 'V2F-HY', 'V2F-GR'], // EU
@@ -86,7 +86,7 @@ const CITATIONS = {
   'log-tiktok.byteoversea.net': ['HZ', 'HZ-X'],
   'mcs-tiktok.byteoversea.net': ['HZ', 'HZ-X'],
   // Live streaming edge on ByteDance's shared CDN
-  'ttlivecdn.com.c.bytefcdn-oversea.com': ['AG', 'ND'],
+  'ttlivecdn.com.c.bytefcdn-oversea.com': ['AG'],
   // TikTok-only edge names (CNAME targets) on ByteDance's shared CDN/DNS domains. A browser rarely
   // asks for these directly, but blocking them closes the "use the edge name" route.
   'tiktokcdn.com.c.bytefcdn-oversea.com': ['ND'],
@@ -195,19 +195,19 @@ export const tiktokProvenance: CatalogueProvenance = {
       key: 'AG',
       title: 'AdGuard HostlistsRegistry: services/tiktok.yml',
       url: 'https://github.com/AdguardTeam/HostlistsRegistry/blob/main/services/tiktok.yml',
-      checked: '2026-11-28',
+      checked: '2026-12-07',
     },
     {
       key: 'ND',
       title: 'NextDNS services: services/tiktok',
       url: 'https://github.com/nextdns/services/blob/main/services/tiktok',
-      checked: '2026-11-28',
+      checked: '2026-12-07',
     },
     {
       key: 'V2',
       title: 'v2fly domain-list-community: data/tiktok',
       url: 'https://github.com/v2fly/domain-list-community/blob/master/data/tiktok',
-      checked: '2026-11-28',
+      checked: '2026-12-07',
     },
     {
       key: 'V2-BD',
@@ -415,6 +415,70 @@ export const tiktokProvenance: CatalogueProvenance = {
       host: 'myqcloud.com',
       why: 'Tencent Cloud, used by many sites; only tiktokcdn.liveplay.myqcloud.com is blocked.',
     },
+    {
+      host: 'amemv.com',
+      why: 'Douyin\'s API domain (its "aweme" services) in mainland China, not TikTok\'s (AdGuard files it under TikTok).',
+    },
+    {
+      host: 'douyincdn.com',
+      why: 'Douyin, ByteDance\'s separate app for mainland China, not TikTok (AdGuard and NextDNS file it under TikTok). Ban it with its own entry if required.',
+    },
+    {
+      host: 'douyinliving.com',
+      why: 'Douyin, ByteDance\'s separate app for mainland China, not TikTok (AdGuard and NextDNS file it under TikTok). Ban it with its own entry if required.',
+    },
+    {
+      host: 'douyinpic.com',
+      why: 'Douyin, ByteDance\'s separate app for mainland China, not TikTok (AdGuard and NextDNS file it under TikTok). Ban it with its own entry if required.',
+    },
+    {
+      host: 'douyinstatic.com',
+      why: 'Douyin, ByteDance\'s separate app for mainland China, not TikTok (AdGuard and NextDNS file it under TikTok). Ban it with its own entry if required.',
+    },
+    {
+      host: 'douyinvod.com',
+      why: 'Douyin, ByteDance\'s separate app for mainland China, not TikTok (AdGuard and NextDNS file it under TikTok). Ban it with its own entry if required.',
+    },
+    {
+      host: 'iesdouyin.com',
+      why: 'Douyin, ByteDance\'s separate app for mainland China, not TikTok (AdGuard and NextDNS file it under TikTok). Ban it with its own entry if required.',
+    },
+    {
+      host: 'huoshanstatic.com',
+      why: 'Huoshan, Douyin\'s sister video and live-streaming app in mainland China, not TikTok (AdGuard files it under TikTok).',
+    },
+    {
+      host: 'huoshanzhibo.com',
+      why: 'Huoshan, Douyin\'s sister video and live-streaming app in mainland China, not TikTok (AdGuard files it under TikTok).',
+    },
+    {
+      host: 'bdurl.com',
+      why: 'ByteDance infrastructure in mainland China shared by its Chinese products (Douyin, Toutiao, Feishu); AdGuard files it under TikTok, but TikTok\'s web app does not depend on it.',
+    },
+    {
+      host: 'zijieapi.com',
+      why: 'ByteDance infrastructure in mainland China shared by its Chinese products (Douyin, Toutiao, Feishu); AdGuard files it under TikTok, but TikTok\'s web app does not depend on it.',
+    },
+    {
+      host: 'bytegoofy.com',
+      why: 'ByteDance infrastructure in mainland China shared by its Chinese products (Douyin, Toutiao, Feishu); AdGuard files it under TikTok, but TikTok\'s web app does not depend on it.',
+    },
+    {
+      host: 'bytescm.com',
+      why: 'ByteDance infrastructure in mainland China shared by its Chinese products (Douyin, Toutiao, Feishu); AdGuard files it under TikTok, but TikTok\'s web app does not depend on it.',
+    },
+    {
+      host: 'appsflyersdk.com',
+      why: 'AppsFlyer\'s attribution SDK domain, shared by thousands of mobile apps. v2fly lists TikTok\'s own AppsFlyer endpoints under it (roovza.*), which only the mobile app calls; a browser never does.',
+    },
+    {
+      host: 'ttcdn-us.com',
+      why: 'Listed by v2fly alone; no other source and no page of TikTok\'s shows what it serves. Left out rather than guessed.',
+    },
   ],
-  reviewed: '2026-11-28',
+  referencePatterns: [
+    { pattern: '||p16-tiktok-*.ibyteimg.com^', why: 'A wildcard inside a label: browser rules match whole names only. The p16-tiktok-* hosts in use are blocked one by one (hosts), and ibyteimg.com stays open as shared ByteDance infrastructure.' },
+    { pattern: '||v*.tiktokcdn-eu.com^', why: 'Covered: tiktokcdn-eu.com is blocked with every name below it.' },
+  ],
+  reviewed: '2026-12-07',
 };

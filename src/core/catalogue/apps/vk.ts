@@ -49,6 +49,8 @@ const CITATIONS = {
   'vkuservideo.ru': ['V2'],
   // Analytics [V2]
   'vk-analytics.ru': ['V2'],
+  // VK Video's stand-alone site (v2fly files it under the VK group, mailru-group) [V2G]
+  'vkvideo.ru': ['V2G'],
 } as const satisfies Citations<typeof vk>;
 
 export const vk = {
@@ -61,6 +63,7 @@ export const vk = {
     'vk-cdn.net', 'vk-portal.net', 'vkcache.com', 'vkcdnservice.com', 'cdn-vk.net', 'cdn-vk.ru', 'vkuser.net',
     'vkusercdn.ru', 'vkuserphoto.ru', 'vkuseraudio.com', 'vkuseraudio.net', 'vkuseraudio.ru', 'vkuserlive.com',
     'vkuserlive.net', 'vkuservideo.com', 'vkuservideo.net', 'vkuservideo.ru', 'vk-analytics.ru',
+    'vkvideo.ru',
   ],
   hosts: [],
   reason: 'VK is not approved for use on work devices under the organisation\'s security policy.',
@@ -73,13 +76,13 @@ export const vkProvenance: CatalogueProvenance = {
       key: 'AG',
       title: 'AdGuard HostlistsRegistry: services/vk.yml',
       url: 'https://github.com/AdguardTeam/HostlistsRegistry/blob/main/services/vk.yml',
-      checked: '2026-11-28',
+      checked: '2026-12-07',
     },
     {
       key: 'V2',
       title: 'v2fly domain-list-community: data/vk',
       url: 'https://github.com/v2fly/domain-list-community/blob/master/data/vk',
-      checked: '2026-11-28',
+      checked: '2026-12-07',
     },
     {
       key: 'BM',
@@ -130,9 +133,21 @@ export const vkProvenance: CatalogueProvenance = {
       why: 'VK Cloud and VK Tech (vktech-static.ru) are business cloud products other companies build on.',
     },
     {
-      host: 'vkvideo.ru',
-      why: 'VK Video\'s stand-alone site is on no source list yet; left open pending review.',
+      host: 'vkpay.app',
+      why: 'VK Pay is a payment service merchants rely on; v2fly lists it under VK, but it is left out as payments infrastructure (see vkpay.com). Ban it with a signed list if required.',
+    },
+    {
+      host: 'vkpay.io',
+      why: 'VK Pay is a payment service merchants rely on; v2fly lists it under VK, but it is left out as payments infrastructure (see vkpay.com). Ban it with a signed list if required.',
+    },
+    {
+      host: 'vkpay.ru',
+      why: 'VK Pay is a payment service merchants rely on; v2fly lists it under VK, but it is left out as payments infrastructure (see vkpay.com). Ban it with a signed list if required.',
+    },
+    {
+      host: 'vktech-static.ru',
+      why: 'Static files of VK Tech, VK Company\'s business-software arm (VK WorkSpace, VK Cloud), which other companies build on; not the VK social network.',
     },
   ],
-  reviewed: '2026-11-28',
+  reviewed: '2026-12-07',
 };
