@@ -22,11 +22,11 @@ const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'core', '
 const MAPPING = {
   adguardhome: { tiktok: 'tiktok', deepseek: 'deepseek', wechat: 'wechat', telegram: 'telegram', temu: 'temu', shein: 'shein', vk: 'vk', rednote: 'xiaohongshu' },
   nextdns: { tiktok: 'tiktok', telegram: 'telegram', vk: 'vk' },
-  v2fly: { tiktok: 'tiktok', deepseek: 'deepseek', telegram: 'telegram', vk: 'vk', rednote: 'xiaohongshu', kaspersky: 'kaspersky' },
+  v2fly: { tiktok: 'tiktok', deepseek: 'deepseek', telegram: 'telegram', vk: 'vk', rednote: 'xiaohongshu', kaspersky: 'kaspersky', douyin: 'douyin', doubao: 'doubao', camscanner: 'intsig', wps: 'wps' },
 } as const;
 
 /** Other services the catalogue cites (for single names): their names are kept so that each citation can be checked. */
-const CITED = { v2fly: ['bytedance', 'tencent', 'mailru-group', 'pinduoduo'] } as const;
+const CITED = { v2fly: ['bytedance', 'tencent', 'mailru-group', 'pinduoduo', 'dola'] } as const;
 
 export type { ReferenceEntry, ReferenceSnapshot };
 

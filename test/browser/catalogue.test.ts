@@ -43,7 +43,7 @@ const CASES: Record<string, BrowserCase> = {
     image: 'https://p16-sign-va.tiktokcdn.com/x.png',
     fetch: 'https://api16-normal-c-useast1a.tiktokv.com/aweme/v1/feed/',
     websocket: 'wss://webcast16-ws-useast1a.tiktok.com/webcast/im/push/',
-    loads: ['https://www.douyin.com/', 'https://nottiktok.com/'],
+    loads: ['https://www.toutiao.com/', 'https://nottiktok.com/'],
   },
   deepseek: {
     navigate: ['https://chat.deepseek.com/', 'https://platform.deepseek.com/api_keys', 'https://www.deepseek.com/en'],
@@ -115,6 +115,35 @@ const CASES: Record<string, BrowserCase> = {
     image: 'https://sns-webpic-qc.xhscdn.com/x.png',
     fetch: 'https://edith.xiaohongshu.com/api/sns/web/v1/homefeed',
     loads: ['https://www.fengkongcloud.com/', 'https://notxiaohongshu.com/'],
+  },
+  douyin: {
+    navigate: ['https://www.douyin.com/', 'https://www.iesdouyin.com/share/video/7300000000000000000/'],
+    script: 'https://lf-douyin-pc-web.douyinstatic.com/obj/x.js',
+    image: 'https://p3-pc.douyinpic.com/img/x.png',
+    fetch: 'https://www.douyin.com/aweme/v1/web/tab/feed/',
+    websocket: 'wss://webcast5-ws-web-hl.douyin.com/webcast/im/push/v2/',
+    loads: ['https://www.qishui.com/', 'https://notdouyin.com/'],
+  },
+  doubao: {
+    navigate: ['https://www.doubao.com/chat/', 'https://www.dola.com/'],
+    script: 'https://lf-flow-web-cdn.doubao.com/obj/x.js',
+    image: 'https://p3-flow-imagex-sign.doubaocdn.com/x.png',
+    fetch: 'https://www.doubao.com/samantha/chat/completion',
+    loads: ['https://www.coze.com/', 'https://notdoubao.com/'],
+  },
+  camscanner: {
+    navigate: ['https://www.camscanner.com/', 'https://www.camscanner.com/share/show?sid=abc'],
+    script: 'https://static.camscanner.com/x.js',
+    image: 'https://static.camscanner.com/x.png',
+    fetch: 'https://api.camscanner.com/sync',
+    loads: ['https://www.camcard.com/', 'https://notcamscanner.com/'],
+  },
+  wps: {
+    navigate: ['https://www.wps.com/', 'https://www.kdocs.cn/l/abc'],
+    script: 'https://qn.cache.wpscdn.cn/x.js',
+    image: 'https://img.wpscdn.com/x.png',
+    fetch: 'https://drive.wps.cn/api/v3/files',
+    loads: ['https://www.iciba.com/', 'https://notwps.com/'],
   },
 };
 

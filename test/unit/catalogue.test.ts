@@ -14,7 +14,7 @@ import { matchBlockedApp } from '../../src/core/match.ts';
 import { parsePolicy } from '../../src/core/policy.ts';
 import { compileRules, isProxyRule, RULES_PER_APP_MAX } from '../../src/core/rules.ts';
 
-const REQUIRED_IDS = ['tiktok', 'deepseek', 'wechat', 'telegram', 'temu', 'shein', 'capcut', 'lemon8', 'kaspersky', 'vk', 'rednote'];
+const REQUIRED_IDS = ['tiktok', 'deepseek', 'wechat', 'telegram', 'temu', 'shein', 'capcut', 'lemon8', 'kaspersky', 'vk', 'rednote', 'douyin', 'doubao', 'camscanner', 'wps'];
 const blockPageUrl = 'chrome-extension://cpekbjffbmhffkgecoaenakmlnmnchcl/src/blocked/index.html';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -266,6 +266,32 @@ const TABLES: Record<string, { block: string[]; allow: string[] }> = {
       'https://www.xiaohongshu.com.my/',
     ],
     allow: ['https://www.fengkongcloud.com/', 'https://www.askdiandian.com/', 'https://www.douyin.com/', 'https://notxiaohongshu.com/', 'https://xiaohongshu.com.example.org/', 'https://rednotes.example/'],
+  },
+  douyin: {
+    block: [
+      'https://www.douyin.com/',
+      'https://www.douyin.com/video/7300000000000000000',
+      'wss://webcast5-ws-web-hl.douyin.com/webcast/im/push/v2/',
+      'https://www.iesdouyin.com/share/video/7300000000000000000/',
+      'https://p3-pc.douyinpic.com/img/x.jpeg',
+      'https://lf-douyin-pc-web.douyinstatic.com/obj/x.js',
+      'https://api.amemv.com/aweme/v1/feed/',
+      'https://www.huoshan.com/',
+      'https://open.douyin.com/platform',
+    ],
+    allow: ['https://www.tiktok.com/', 'https://www.toutiao.com/', 'https://www.qishui.com/', 'https://www.douyinpay.com/', 'https://www.bytedance.com/', 'https://notdouyin.com/', 'https://douyin.com.example.org/'],
+  },
+  doubao: {
+    block: ['https://www.doubao.com/chat/', 'https://lf-flow-web-cdn.doubao.com/obj/x.js', 'https://p3-flow-imagex-sign.doubaocdn.com/x.png', 'https://www.dola.com/', 'https://www.cici.com/'],
+    allow: ['https://www.coze.com/', 'https://www.coze.cn/', 'https://www.trae.ai/', 'https://ark.cn-beijing.volces.com/api/v3/chat/completions', 'https://www.douyin.com/', 'https://notdoubao.com/', 'https://doubao.com.example.org/'],
+  },
+  camscanner: {
+    block: ['https://www.camscanner.com/', 'https://www.camscanner.com/share/show?sid=abc', 'https://static.camscanner.com/x.js'],
+    allow: ['https://www.camcard.com/', 'https://www.qixin.com/', 'https://www.intsig.com/', 'https://a.intsig.net/sync', 'https://notcamscanner.com/', 'https://camscanner.com.example.org/'],
+  },
+  wps: {
+    block: ['https://www.wps.com/', 'https://www.wps.cn/', 'https://drive.wps.cn/api/v3/files', 'https://www.kdocs.cn/l/abc', 'https://qn.cache.wpscdn.cn/x.js', 'https://img.wpscdn.com/x.png', 'https://www.docer.com/'],
+    allow: ['https://www.iciba.com/', 'https://www.kingsoft.com/', 'https://www.ksyun.com/', 'https://www.onlyoffice.com/', 'https://notwps.com/', 'https://wps.com.example.org/'],
   },
 };
 

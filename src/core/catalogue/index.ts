@@ -1,5 +1,8 @@
+import { camscanner } from './apps/camscanner.ts';
 import { capcut } from './apps/capcut.ts';
 import { deepseek } from './apps/deepseek.ts';
+import { doubao } from './apps/doubao.ts';
+import { douyin } from './apps/douyin.ts';
 import { kaspersky } from './apps/kaspersky.ts';
 import { lemon8 } from './apps/lemon8.ts';
 import { rednote } from './apps/rednote.ts';
@@ -9,16 +12,17 @@ import { temu } from './apps/temu.ts';
 import { tiktok } from './apps/tiktok.ts';
 import { vk } from './apps/vk.ts';
 import { wechat } from './apps/wechat.ts';
+import { wps } from './apps/wps.ts';
 import type { CatalogueApp } from './types.ts';
 
 export type { CatalogueApp, CatalogueEntry, CatalogueProvenance, CatalogueSource, CatalogueExclusion } from './types.ts';
 
 /**
  * Every built-in entry as the extension enforces it, in display order. Siblings (TikTok, CapCut,
- * Lemon8) are separate entries. Sources, exclusions and review dates are in `provenance.ts`, which
+ * Lemon8, Douyin, Doubao) are separate entries. Sources, exclusions and review dates are in `provenance.ts`, which
  * the extension never imports: keep it that way, or they are bundled into the worker and popup.
  */
-export const CATALOGUE: readonly CatalogueApp[] = [tiktok, deepseek, wechat, telegram, temu, shein, capcut, lemon8, kaspersky, vk, rednote];
+export const CATALOGUE: readonly CatalogueApp[] = [tiktok, deepseek, wechat, telegram, temu, shein, capcut, lemon8, kaspersky, vk, rednote, douyin, doubao, camscanner, wps];
 
 /** The ids enforced when no policy says otherwise. */
 export const DEFAULT_BUILTIN_APP_IDS: readonly string[] = ['tiktok'];

@@ -2,8 +2,11 @@
  * The built-in catalogue with its provenance (sources, per-domain citations, exclusions, review
  * dates), for the CLI, docs tooling and tests. The extension imports `index.ts` only.
  */
+import { camscannerProvenance } from './apps/camscanner.ts';
 import { capcutProvenance } from './apps/capcut.ts';
 import { deepseekProvenance } from './apps/deepseek.ts';
+import { doubaoProvenance } from './apps/doubao.ts';
+import { douyinProvenance } from './apps/douyin.ts';
 import { kasperskyProvenance } from './apps/kaspersky.ts';
 import { lemon8Provenance } from './apps/lemon8.ts';
 import { rednoteProvenance } from './apps/rednote.ts';
@@ -13,6 +16,7 @@ import { temuProvenance } from './apps/temu.ts';
 import { tiktokProvenance } from './apps/tiktok.ts';
 import { vkProvenance } from './apps/vk.ts';
 import { wechatProvenance } from './apps/wechat.ts';
+import { wpsProvenance } from './apps/wps.ts';
 import { CATALOGUE } from './index.ts';
 import type { CatalogueEntry, CatalogueProvenance } from './types.ts';
 
@@ -29,6 +33,10 @@ export const CATALOGUE_PROVENANCE: Readonly<Record<string, CatalogueProvenance>>
   kaspersky: kasperskyProvenance,
   vk: vkProvenance,
   rednote: rednoteProvenance,
+  douyin: douyinProvenance,
+  doubao: doubaoProvenance,
+  camscanner: camscannerProvenance,
+  wps: wpsProvenance,
 };
 
 /** Every built-in entry with its provenance, in `CATALOGUE` order. */
