@@ -20,13 +20,13 @@ const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'core', '
 
 /** Which of each reference's services correspond to which catalogue entry. */
 const MAPPING = {
-  adguardhome: { tiktok: 'tiktok', deepseek: 'deepseek', wechat: 'wechat', telegram: 'telegram', temu: 'temu', shein: 'shein', vk: 'vk', rednote: 'xiaohongshu' },
+  adguardhome: { tiktok: 'tiktok', deepseek: 'deepseek', wechat: 'wechat', telegram: 'telegram', temu: 'temu', shein: 'shein', vk: 'vk', rednote: 'xiaohongshu', qq: 'qq', weibo: 'weibo' },
   nextdns: { tiktok: 'tiktok', telegram: 'telegram', vk: 'vk' },
-  v2fly: { tiktok: 'tiktok', deepseek: 'deepseek', telegram: 'telegram', vk: 'vk', rednote: 'xiaohongshu', kaspersky: 'kaspersky', douyin: 'douyin', doubao: 'doubao', camscanner: 'intsig', wps: 'wps' },
+  v2fly: { tiktok: 'tiktok', deepseek: 'deepseek', telegram: 'telegram', vk: 'vk', rednote: 'xiaohongshu', kaspersky: 'kaspersky', douyin: 'douyin', doubao: 'doubao', camscanner: 'intsig', wps: 'wps', weibo: 'sina', baidu: 'baidu' },
 } as const;
 
 /** Other services the catalogue cites (for single names): their names are kept so that each citation can be checked. */
-const CITED = { v2fly: ['bytedance', 'tencent', 'mailru-group', 'pinduoduo', 'dola'] } as const;
+const CITED = { v2fly: ['bytedance', 'tencent', 'mailru-group', 'pinduoduo', 'dola', 'alibaba'] } as const;
 
 export type { ReferenceEntry, ReferenceSnapshot };
 
@@ -74,7 +74,8 @@ export function v2flyEntry(read: (name: string) => string, service: string, seen
         names.push(...sub.names);
         patterns.push(...sub.patterns);
       }
-    } else if (kind === 'domain' || kind === 'full') names.push(value.toLowerCase());
+    } else if ((kind === 'domain' || kind === 'full') && value.includes('.')) names.push(value.toLowerCase());
+    else if (kind === 'domain') patterns.push(`tld:${value.toLowerCase()}`); // a whole top-level domain (`.baidu`)
     else patterns.push(rule);
   }
   return { names: unique(names), patterns: unique(patterns) };

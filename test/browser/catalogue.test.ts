@@ -145,6 +145,41 @@ const CASES: Record<string, BrowserCase> = {
     fetch: 'https://drive.wps.cn/api/v3/files',
     loads: ['https://www.iciba.com/', 'https://notwps.com/'],
   },
+  qq: {
+    navigate: ['https://im.qq.com/index/', 'https://user.qzone.qq.com/10001'],
+    script: 'https://qzonestyle.gtimg.cn/qzone/x.js',
+    image: 'https://qzs.qq.com/qzone/x.png',
+    fetch: 'https://qun.qq.com/cgi-bin/qun_mgr/get_group_list',
+    loads: ['https://mail.qq.com/', 'https://notqq.com/'],
+  },
+  weibo: {
+    navigate: ['https://weibo.com/', 'https://m.weibo.cn/status/1'],
+    script: 'https://h5.weibo.cn/x.js',
+    image: 'https://f.video.weibocdn.com/x.png',
+    fetch: 'https://weibo.com/ajax/feed/hottimeline',
+    loads: ['https://www.sina.com.cn/', 'https://notweibo.com/'],
+  },
+  alipay: {
+    navigate: ['https://www.alipay.com/', 'https://auth.alipay.com/login/index.htm'],
+    script: 'https://a.alipay.com/x.js',
+    image: 'https://i.alipay.com/x.png',
+    fetch: 'https://mapi.alipay.com/gateway.do',
+    loads: ['https://gw.alipayobjects.com/zos/antfincdn/x.js', 'https://notalipay.com/'],
+  },
+  baidu: {
+    navigate: ['https://www.baidu.com/s?wd=x', 'https://pan.baidu.com/s/1abc'],
+    script: 'https://dss0.bdstatic.com/x.js',
+    image: 'https://img.bdimg.com/x.png',
+    fetch: 'https://www.baidu.com/sugrec?wd=x',
+    loads: ['https://bj.bcebos.com/v1/x', 'https://notbaidu.com/'],
+  },
+  kimi: {
+    navigate: ['https://www.kimi.com/', 'https://kimi.moonshot.cn/chat/abc'],
+    script: 'https://www.kimi.com/static/x.js',
+    image: 'https://statics.moonshot.cn/x.png',
+    fetch: 'https://api.moonshot.cn/v1/chat/completions',
+    loads: ['https://openrouter.ai/', 'https://notkimi.com/'],
+  },
 };
 
 type Outcome = 'loaded' | 'error' | 'open';

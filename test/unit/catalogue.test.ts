@@ -14,7 +14,7 @@ import { matchBlockedApp } from '../../src/core/match.ts';
 import { parsePolicy } from '../../src/core/policy.ts';
 import { compileRules, isProxyRule, RULES_PER_APP_MAX } from '../../src/core/rules.ts';
 
-const REQUIRED_IDS = ['tiktok', 'deepseek', 'wechat', 'telegram', 'temu', 'shein', 'capcut', 'lemon8', 'kaspersky', 'vk', 'rednote', 'douyin', 'doubao', 'camscanner', 'wps'];
+const REQUIRED_IDS = ['tiktok', 'deepseek', 'wechat', 'telegram', 'temu', 'shein', 'capcut', 'lemon8', 'kaspersky', 'vk', 'rednote', 'douyin', 'doubao', 'camscanner', 'wps', 'qq', 'weibo', 'alipay', 'baidu', 'kimi'];
 const blockPageUrl = 'chrome-extension://cpekbjffbmhffkgecoaenakmlnmnchcl/src/blocked/index.html';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -88,7 +88,8 @@ describe.each(CATALOGUE_ENTRIES.map((app) => [app.id, app] as const))('entry %s'
     expect(app.vendor.trim()).not.toBe('');
     expect(app.reason.trim()).not.toBe('');
     expect(app.reviewed).toMatch(ISO_DATE);
-    expect(app.domains.length).toBeGreaterThan(0);
+    // QQ lives only on Tencent's shared qq.com: hosts and no domain of its own.
+    expect(app.domains.length + app.hosts.length).toBeGreaterThan(0);
   });
 
   it('every domain and host is canonical, unique, and not under another of its values', () => {
@@ -292,6 +293,26 @@ const TABLES: Record<string, { block: string[]; allow: string[] }> = {
   wps: {
     block: ['https://www.wps.com/', 'https://www.wps.cn/', 'https://drive.wps.cn/api/v3/files', 'https://www.kdocs.cn/l/abc', 'https://qn.cache.wpscdn.cn/x.js', 'https://img.wpscdn.com/x.png', 'https://www.docer.com/'],
     allow: ['https://www.iciba.com/', 'https://www.kingsoft.com/', 'https://www.ksyun.com/', 'https://www.onlyoffice.com/', 'https://notwps.com/', 'https://wps.com.example.org/'],
+  },
+  qq: {
+    block: ['https://im.qq.com/index/', 'https://qun.qq.com/member.html', 'https://user.qzone.qq.com/10001', 'https://h5.qzone.qq.com/x', 'https://qzonestyle.gtimg.cn/qzone/x.js', 'https://qzs.qq.com/qzone/x.png', 'https://ti.qq.com/x'],
+    allow: ['https://www.qq.com/', 'https://mail.qq.com/', 'https://v.qq.com/', 'https://docs.qq.com/', 'https://xui.ptlogin2.qq.com/cgi-bin/xlogin', 'https://url.cn/abc', 'https://mat1.gtimg.com/x.png', 'https://qpay.qq.com/', 'https://notqq.com/', 'https://im.qq.com.example.org/'],
+  },
+  weibo: {
+    block: ['https://weibo.com/', 'https://m.weibo.cn/status/1', 'https://hk.weibo.com/', 'https://f.video.weibocdn.com/x.mp4', 'https://t.cn/abc', 'https://h5.sinaimg.cn.wbimg.com/x'],
+    allow: ['https://www.sina.com.cn/', 'https://news.sina.cn/', 'https://n.sinaimg.cn/x.jpg', 'https://www.sinajs.cn/x.js', 'https://notweibo.com/', 'https://weibo.com.example.org/'],
+  },
+  alipay: {
+    block: ['https://www.alipay.com/', 'https://auth.alipay.com/login/index.htm', 'https://mapi.alipay.com/gateway.do', 'https://www.alipay.cn/'],
+    allow: ['https://gw.alipayobjects.com/zos/antfincdn/x.js', 'https://www.alipayplus.com/', 'https://www.alipay.hk/', 'https://www.taobao.com/', 'https://www.antgroup.com/', 'https://notalipay.com/', 'https://alipay.com.example.org/'],
+  },
+  baidu: {
+    block: ['https://www.baidu.com/s?wd=x', 'https://pan.baidu.com/s/1abc', 'https://tieba.baidu.com/f?kw=x', 'https://hm.baidu.com/hm.js?x', 'https://dss0.bdstatic.com/x.js', 'https://t7.baidu.com/it/x.jpg', 'https://d.pcs.baidu.com/file/x', 'https://nj02all01.baidupcs.com/file/x', 'https://img.bdimg.com/x.png'],
+    allow: ['https://bj.bcebos.com/v1/x', 'https://www.hao123.com/', 'https://haokan.baidu.com.example.org/', 'https://www.duxiaoman.com/', 'https://www.zuoyebang.com/', 'https://dwz.cn/abc', 'https://notbaidu.com/', 'https://baidu.com.example.org/'],
+  },
+  kimi: {
+    block: ['https://www.kimi.com/', 'https://kimi.moonshot.cn/chat/abc', 'https://api.moonshot.cn/v1/chat/completions', 'https://api.moonshot.ai/v1/models', 'https://platform.moonshot.ai/console/api-keys', 'https://platform.kimi.ai/docs/overview'],
+    allow: ['https://openrouter.ai/moonshotai/kimi-k2', 'https://huggingface.co/moonshotai', 'https://www.moonshot.com/', 'https://notkimi.com/', 'https://kimi.com.example.org/'],
   },
 };
 

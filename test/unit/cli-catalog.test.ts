@@ -69,7 +69,7 @@ describe('cordon catalog', () => {
     const run = await cordon(['catalog', 'myspace']);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^cordon: catalog: "myspace" is not a built-in app \(known: tiktok, deepseek, .*wps\)\n$/);
+    expect(run.stderr).toMatch(/^cordon: catalog: "myspace" is not a built-in app \(known: tiktok, deepseek, .*kimi\)\n$/);
   });
 
   it('more than one id is a usage error', async () => {

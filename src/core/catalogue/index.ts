@@ -13,6 +13,11 @@ import { tiktok } from './apps/tiktok.ts';
 import { vk } from './apps/vk.ts';
 import { wechat } from './apps/wechat.ts';
 import { wps } from './apps/wps.ts';
+import { weibo } from './apps/weibo.ts';
+import { qq } from './apps/qq.ts';
+import { alipay } from './apps/alipay.ts';
+import { kimi } from './apps/kimi.ts';
+import { baidu } from './apps/baidu.ts';
 import type { CatalogueApp } from './types.ts';
 
 export type { CatalogueApp, CatalogueEntry, CatalogueProvenance, CatalogueSource, CatalogueExclusion } from './types.ts';
@@ -22,7 +27,7 @@ export type { CatalogueApp, CatalogueEntry, CatalogueProvenance, CatalogueSource
  * Lemon8, Douyin, Doubao) are separate entries. Sources, exclusions and review dates are in `provenance.ts`, which
  * the extension never imports: keep it that way, or they are bundled into the worker and popup.
  */
-export const CATALOGUE: readonly CatalogueApp[] = [tiktok, deepseek, wechat, telegram, temu, shein, capcut, lemon8, kaspersky, vk, rednote, douyin, doubao, camscanner, wps];
+export const CATALOGUE: readonly CatalogueApp[] = [tiktok, deepseek, wechat, telegram, temu, shein, capcut, lemon8, kaspersky, vk, rednote, douyin, doubao, camscanner, wps, qq, weibo, alipay, baidu, kimi];
 
 /** The ids enforced when no policy says otherwise. */
 export const DEFAULT_BUILTIN_APP_IDS: readonly string[] = ['tiktok'];

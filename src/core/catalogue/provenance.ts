@@ -17,6 +17,11 @@ import { tiktokProvenance } from './apps/tiktok.ts';
 import { vkProvenance } from './apps/vk.ts';
 import { wechatProvenance } from './apps/wechat.ts';
 import { wpsProvenance } from './apps/wps.ts';
+import { weiboProvenance } from './apps/weibo.ts';
+import { qqProvenance } from './apps/qq.ts';
+import { alipayProvenance } from './apps/alipay.ts';
+import { kimiProvenance } from './apps/kimi.ts';
+import { baiduProvenance } from './apps/baidu.ts';
 import { CATALOGUE } from './index.ts';
 import type { CatalogueEntry, CatalogueProvenance } from './types.ts';
 
@@ -37,6 +42,11 @@ export const CATALOGUE_PROVENANCE: Readonly<Record<string, CatalogueProvenance>>
   doubao: doubaoProvenance,
   camscanner: camscannerProvenance,
   wps: wpsProvenance,
+  qq: qqProvenance,
+  weibo: weiboProvenance,
+  alipay: alipayProvenance,
+  baidu: baiduProvenance,
+  kimi: kimiProvenance,
 };
 
 /** Every built-in entry with its provenance, in `CATALOGUE` order. */
