@@ -110,5 +110,5 @@ export const capcutProvenance: CatalogueProvenance = {
       why: 'Seen only in one user script; left open until a second source confirms it.',
     },
   ],
-  reviewed: '2026-11-28',
+  reviewed: '2026-12-07',
 };

@@ -26,13 +26,13 @@ export const deepseekProvenance: CatalogueProvenance = {
       key: 'AG',
       title: 'AdGuard HostlistsRegistry: services/deepseek.yml',
       url: 'https://github.com/AdguardTeam/HostlistsRegistry/blob/main/services/deepseek.yml',
-      checked: '2026-11-28',
+      checked: '2026-12-07',
     },
     {
       key: 'V2',
       title: 'v2fly domain-list-community: data/deepseek',
       url: 'https://github.com/v2fly/domain-list-community/blob/master/data/deepseek',
-      checked: '2026-11-28',
+      checked: '2026-12-07',
     },
     {
       key: 'DOCS',
@@ -71,5 +71,5 @@ export const deepseekProvenance: CatalogueProvenance = {
       why: 'Third-party AI platforms (OpenRouter, Azure AI Foundry, Amazon Bedrock, Together AI...) also serve DeepSeek models under their own names; they are other vendors\' services, not DeepSeek\'s.',
     },
   ],
-  reviewed: '2026-11-28',
+  reviewed: '2026-12-07',
 };

@@ -60,7 +60,7 @@ export const kasperskyProvenance: CatalogueProvenance = {
       key: 'V2',
       title: 'v2fly domain-list-community: data/kaspersky',
       url: 'https://github.com/v2fly/domain-list-community/blob/master/data/kaspersky',
-      checked: '2026-11-28',
+      checked: '2026-12-07',
     },
     {
       key: 'KES',
@@ -101,5 +101,5 @@ export const kasperskyProvenance: CatalogueProvenance = {
       why: 'Multi-engine scanners that include Kaspersky\'s engine among others are other vendors\' services.',
     },
   ],
-  reviewed: '2026-11-28',
+  reviewed: '2026-12-07',
 };

@@ -65,5 +65,5 @@ export const lemon8Provenance: CatalogueProvenance = {
       why: 'ByteDance\'s shared overseas infrastructure (also ibytedtos.com, ibyteimg.com): see the TikTok entry\'s exclusions.',
     },
   ],
-  reviewed: '2026-11-28',
+  reviewed: '2026-12-07',
 };

@@ -35,7 +35,7 @@ export const sheinProvenance: CatalogueProvenance = {
       key: 'AG',
       title: 'AdGuard HostlistsRegistry: services/shein.yml',
       url: 'https://github.com/AdguardTeam/HostlistsRegistry/blob/main/services/shein.yml',
-      checked: '2026-11-28',
+      checked: '2026-12-07',
     },
     {
       key: 'GEO',
@@ -68,5 +68,5 @@ export const sheinProvenance: CatalogueProvenance = {
       why: 'Payment providers used at checkout (PayPal, Klarna, Afterpay, card processors) serve countless other merchants.',
     },
   ],
-  reviewed: '2026-11-28',
+  reviewed: '2026-12-07',
 };

@@ -68,7 +68,7 @@ export const wechatProvenance: CatalogueProvenance = {
       key: 'AG',
       title: 'AdGuard HostlistsRegistry: services/wechat.yml',
       url: 'https://github.com/AdguardTeam/HostlistsRegistry/blob/main/services/wechat.yml',
-      checked: '2026-11-28',
+      checked: '2026-12-07',
     },
     {
       key: 'BM',
@@ -80,7 +80,7 @@ export const wechatProvenance: CatalogueProvenance = {
       key: 'V2T',
       title: 'v2fly domain-list-community: data/tencent (Tencent-wide list, also used for the exclusions)',
       url: 'https://github.com/v2fly/domain-list-community/blob/master/data/tencent',
-      checked: '2026-11-28',
+      checked: '2026-12-07',
     },
     {
       key: 'GOV-TX',
@@ -135,5 +135,5 @@ export const wechatProvenance: CatalogueProvenance = {
       why: 'Tencent Cloud, used by countless sites; only the WeChat login host apd-pcdnwxlogin.teg.tencent-cloud.net is blocked (myqcloud.com likewise unblocked).',
     },
   ],
-  reviewed: '2026-11-28',
+  reviewed: '2026-12-07',
 };
