@@ -50,16 +50,17 @@ export async function liftsFor(state: CordonState, trust: Trust | undefined, now
   if (state.source.kind !== 'signed' || state.distrusted !== undefined || state.list === undefined) return [];
   const candidates: Lift[] = exceptionLifts(state.list.exceptions ?? [], state.apps, state.groups ?? [], now);
   const stored = await loadOverrides();
-  if (stored.length > 0) {
+  // Without the policy's trust settings (a policy error, not loaded yet) no code counts, but none is
+  // forgotten either: only a code that no longer verifies, or has ended, is dropped from storage.
+  if (stored.length > 0 && trust !== undefined) {
     const kept: StoredOverride[] = [];
     const installId = await ensureInstallId();
     for (const override of stored) {
-      const app = state.apps.find((a) => a.id === override.app);
-      if (trust === undefined || app === undefined) continue;
       const result = await verifyOverrideCode(override.code, { installId, appId: override.app, trustedKeys: trust.trustedKeys, threshold: trust.threshold, now });
       if (!result.ok) continue;
       kept.push(override);
-      candidates.push({ app: app.id, name: app.name, kind: 'override', until: result.until, ...(result.reason === undefined ? {} : { reason: result.reason }), signers: result.signers });
+      const app = state.apps.find((a) => a.id === override.app);
+      if (app !== undefined) candidates.push({ app: app.id, name: app.name, kind: 'override', until: result.until, ...(result.reason === undefined ? {} : { reason: result.reason }), signers: result.signers });
     }
     if (kept.length !== stored.length) await browser.storage.local.set({ [STORAGE_KEYS.overrides]: kept });
   }

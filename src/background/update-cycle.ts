@@ -251,7 +251,10 @@ async function attemptCycle(trigger: Trigger, lastTry: boolean): Promise<CycleRe
     decision = { ...decision, state: withPolicyText(decision.state, policy) };
   }
   decision = { ...decision, state: withReportingNotice(decision.state, reportingNotice(parseReporting(raw))) };
-  const trust = parsed.ok && parsed.policy.kind === 'signed' ? parsed.policy : undefined;
+  // The keys that judge override codes: the policy's; while no policy is visible (a force-installed
+  // browser's first seconds, a removed policy) the list in force stays, and so do the keys it was accepted under.
+  const trust =
+    parsed.ok && parsed.policy.kind === 'signed' ? parsed.policy : parsed.ok && parsed.policy.kind === 'none' && previous.source.kind === 'signed' ? await loadAccepted() : undefined;
   const decided = await withLiftsDecided(decision, previous, trust, now);
   decision = decided.decision;
 
