@@ -56,6 +56,8 @@ function* linesOfFile(path: string): Generator<string> {
   }
 }
 
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
 function* linesOf(fd: number): Generator<string> {
   const buffer = Buffer.alloc(1 << 20);
   const decoder = new StringDecoder('utf8');
@@ -65,7 +67,11 @@ function* linesOf(fd: number): Generator<string> {
     try {
       n = readSync(fd, buffer, 0, buffer.length, null);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue; // stdin not ready yet
+      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') {
+        // A non-blocking stdin (a pipe a parent set so) has no data yet: wait a moment rather than spin.
+        Atomics.wait(PAUSE, 0, 0, 10);
+        continue;
+      }
       if ((e as NodeJS.ErrnoException).code === 'EOF') break;
       throw e;
     }
