@@ -9,6 +9,8 @@
 import { spawn } from 'node:child_process';
 import { createPublicKey, verify as nodeVerify } from 'node:crypto';
 import { checkPublicKey, decodeBase64, encodeBase64, keyIdOf, type KeyId } from '../core/blocklist/index.ts';
+import { optionalString, stringList } from './args.ts';
+import type { Values } from './command.ts';
 import { CliError, UsageError } from './errors.ts';
 import { loadSigningKey, signBytes } from './keys.ts';
 import { publicKeyArg } from './commands/verify.ts';
@@ -116,3 +118,21 @@ export async function signersFrom(
   }
   return signers;
 }
+
+/** The signers given by a command's --key, --signer-command and --pub options. */
+export function signersFromOptions(values: Values, command: string, warn: (line: string) => void): Promise<Signer[]> {
+  const signerCommand = optionalString(values, 'signer-command');
+  const signerPub = optionalString(values, 'pub');
+  return signersFrom(
+    { keys: stringList(values, 'key'), ...(signerCommand === undefined ? {} : { signerCommand }), ...(signerPub === undefined ? {} : { signerPub }) },
+    command,
+    warn,
+  );
+}
+
+/** The option declarations that go with `signersFromOptions`. */
+export const SIGNER_OPTIONS = {
+  key: { type: 'string', multiple: true },
+  'signer-command': { type: 'string' },
+  pub: { type: 'string' },
+} as const;

@@ -1,10 +1,10 @@
 import { MAX_SIGNATURES, pae, PAYLOAD_TYPE, serializeEnvelope, utf8, verifyBlocklist } from '../../core/blocklist/index.ts';
-import { nowOption, optionalString, requiredString, stringList } from '../args.ts';
+import { nowOption, requiredString } from '../args.ts';
 import type { Command } from '../command.ts';
 import { CliError, EXIT_OK, UsageError } from '../errors.ts';
 import { writeFileAtomic } from '../files.ts';
 import { readUnverified } from '../envelope-file.ts';
-import { signersFrom } from '../signers.ts';
+import { SIGNER_OPTIONS, signersFromOptions } from '../signers.ts';
 
 export const cosign: Command = {
   name: 'cosign',
@@ -28,9 +28,7 @@ Options:
   --now TIME            check as if it were TIME (UTC, 2026-06-01T12:00:00Z)
   -h, --help            show this help`,
   options: {
-    key: { type: 'string', multiple: true },
-    'signer-command': { type: 'string' },
-    pub: { type: 'string' },
+    ...SIGNER_OPTIONS,
     in: { type: 'string' },
     out: { type: 'string' },
     reviewed: { type: 'string' },
@@ -42,13 +40,7 @@ Options:
     const outPath = requiredString(values, 'out', 'cosign');
     const reviewed = requiredString(values, 'reviewed', 'cosign').toLowerCase();
     if (!/^[0-9a-f]{64}$/.test(reviewed)) throw new UsageError('cosign: --reviewed must be the 64-hex-digit payload SHA-256 that cordon inspect printed');
-    const signerCommand = optionalString(values, 'signer-command');
-    const signerPub = optionalString(values, 'pub');
-    const signers = await signersFrom(
-      { keys: stringList(values, 'key'), ...(signerCommand === undefined ? {} : { signerCommand }), ...(signerPub === undefined ? {} : { signerPub }) },
-      'cosign',
-      io.err,
-    );
+    const signers = await signersFromOptions(values, 'cosign', io.err);
     const now = nowOption(values, io.now);
 
     const list = await readUnverified(inPath);

@@ -2,7 +2,7 @@ import { formatOverrideCode, isInstallId, MAX_OVERRIDE_MINUTES, MAX_OVERRIDE_REA
 import { nowOption, optionalString, requiredString, stringList } from '../args.ts';
 import type { Command } from '../command.ts';
 import { EXIT_OK, UsageError } from '../errors.ts';
-import { signersFrom } from '../signers.ts';
+import { SIGNER_OPTIONS, signersFromOptions } from '../signers.ts';
 
 const APP_ID = /^[a-z0-9-]{1,64}$/;
 
@@ -42,9 +42,7 @@ Options:
   --now TIME         issue the code as of TIME (UTC, 2026-06-01T12:00:00Z)
   -h, --help         show this help`,
   options: {
-    key: { type: 'string', multiple: true },
-    'signer-command': { type: 'string' },
-    pub: { type: 'string' },
+    ...SIGNER_OPTIONS,
     'install-id': { type: 'string' },
     app: { type: 'string' },
     hours: { type: 'string' },
@@ -63,9 +61,7 @@ Options:
     const reason = optionalString(values, 'reason');
     const now = nowOption(values, io.now);
 
-    const signerCommand = optionalString(values, 'signer-command');
-    const signerPub = optionalString(values, 'pub');
-    const keys = await signersFrom({ keys: keyPaths, ...(signerCommand === undefined ? {} : { signerCommand }), ...(signerPub === undefined ? {} : { signerPub }) }, 'override', io.err);
+    const keys = await signersFromOptions(values, 'override', io.err);
     let header: Uint8Array;
     try {
       header = overrideHeader({ installId, app, issuedAt: Math.floor(now.getTime() / 1000), minutes, ...(reason === undefined ? {} : { reason }) });

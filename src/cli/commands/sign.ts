@@ -14,7 +14,7 @@ import { flag, nowOption, optionalString, positiveInteger, requiredString, strin
 import type { Command } from '../command.ts';
 import { CliError, EXIT_OK, UsageError } from '../errors.ts';
 import { fileExists, readFileCapped, writeFileAtomic } from '../files.ts';
-import { signersFrom } from '../signers.ts';
+import { SIGNER_OPTIONS, signersFromOptions } from '../signers.ts';
 import { durationMs } from '../duration.ts';
 import { buildPayload, DEFAULT_VALID_DAYS, serializePayload } from '../list-input.ts';
 import { readUnverified, type UnverifiedList } from '../envelope-file.ts';
@@ -64,15 +64,13 @@ Options:
   --now TIME          sign as if it were TIME (UTC, 2026-06-01T12:00:00Z)
   -h, --help          show this help`,
   options: {
-    key: { type: 'string', multiple: true },
+    ...SIGNER_OPTIONS,
     in: { type: 'string' },
     out: { type: 'string' },
     stamp: { type: 'boolean' },
     'valid-days': { type: 'string' },
     'expires-in': { type: 'string' },
     bump: { type: 'boolean' },
-    'signer-command': { type: 'string' },
-    pub: { type: 'string' },
     'bump-serial': { type: 'boolean' },
     change: { type: 'string' },
     'list-url': { type: 'string' },
@@ -94,9 +92,7 @@ Options:
     const now = nowOption(values, io.now);
     if (resolve(inPath) === resolve(outPath)) throw new UsageError('sign: --in and --out are the same file');
 
-    const signerCommand = optionalString(values, 'signer-command');
-    const signerPub = optionalString(values, 'pub');
-    const keys = await signersFrom({ keys: keyPaths, ...(signerCommand === undefined ? {} : { signerCommand }), ...(signerPub === undefined ? {} : { signerPub }) }, 'sign', io.err);
+    const keys = await signersFromOptions(values, 'sign', io.err);
 
     const inputBytes = readFileCapped(inPath, MAX_INPUT_BYTES);
     if (inputBytes.length > MAX_INPUT_BYTES) throw new CliError(`${inPath}: larger than ${MAX_INPUT_BYTES} bytes`);

@@ -1,3 +1,4 @@
+import { EXECUTIVE_ORDER_13971, texasList } from '../government-sources.ts';
 import type { CatalogueApp, CatalogueProvenance, Citations } from '../types.ts';
 
 /*
@@ -29,18 +30,8 @@ export const camscannerProvenance: CatalogueProvenance = {
       url: 'https://github.com/v2fly/domain-list-community/blob/master/data/intsig',
       checked: '2026-12-07',
     },
-    {
-      key: 'EO-13971',
-      title: 'Executive Order 13971 of 2021-01-05, 86 FR 1249: Alipay, CamScanner, QQ Wallet, SHAREit, Tencent QQ, VMate, WeChat Pay, WPS Office (revoked by EO 14034 in 2021; the state lists keep them)',
-      url: 'https://www.federalregister.gov/citation/86-FR-1249',
-      checked: '2026-12-07',
-    },
-    {
-      key: 'GOV-TX',
-      title: 'Texas DIR: Covered Applications and Prohibited Technologies (prohibited list names CamScanner)',
-      url: 'https://dir.texas.gov/information-security/covered-applications-and-prohibited-technologies',
-      checked: '2026-12-07',
-    },
+    EXECUTIVE_ORDER_13971,
+    texasList('prohibited list names CamScanner'),
   ],
   notBlocked: [
     {

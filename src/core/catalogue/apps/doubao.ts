@@ -1,3 +1,4 @@
+import { texasList } from '../government-sources.ts';
 import type { CatalogueApp, CatalogueProvenance, Citations } from '../types.ts';
 
 /*
@@ -46,12 +47,7 @@ export const doubaoProvenance: CatalogueProvenance = {
       url: 'https://github.com/v2fly/domain-list-community/blob/master/data/dola',
       checked: '2026-12-07',
     },
-    {
-      key: 'GOV-TX',
-      title: 'Texas DIR: Covered Applications and Prohibited Technologies (prohibited list names ByteDance Ltd. and its subsidiaries)',
-      url: 'https://dir.texas.gov/information-security/covered-applications-and-prohibited-technologies',
-      checked: '2026-12-07',
-    },
+    texasList('prohibited list names ByteDance Ltd. and its subsidiaries'),
   ],
   notBlocked: [
     {

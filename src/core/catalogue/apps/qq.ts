@@ -1,3 +1,4 @@
+import { EXECUTIVE_ORDER_13971, texasList } from '../government-sources.ts';
 import type { CatalogueApp, CatalogueProvenance, Citations } from '../types.ts';
 
 /*
@@ -48,18 +49,8 @@ export const qqProvenance: CatalogueProvenance = {
       url: 'https://github.com/search?q=%22qzone.qq.com%22+%22qun.qq.com%22&type=code',
       checked: '2026-12-07',
     },
-    {
-      key: 'EO-13971',
-      title: 'Executive Order 13971 of 2021-01-05, 86 FR 1249: Alipay, CamScanner, QQ Wallet, SHAREit, Tencent QQ, VMate, WeChat Pay, WPS Office (revoked by EO 14034 in 2021; the state lists keep them)',
-      url: 'https://www.federalregister.gov/citation/86-FR-1249',
-      checked: '2026-12-07',
-    },
-    {
-      key: 'GOV-TX',
-      title: 'Texas DIR: Covered Applications and Prohibited Technologies (prohibited list names Tencent Holdings Ltd. and QQ Wallet)',
-      url: 'https://dir.texas.gov/information-security/covered-applications-and-prohibited-technologies',
-      checked: '2026-12-07',
-    },
+    EXECUTIVE_ORDER_13971,
+    texasList('prohibited list names Tencent Holdings Ltd. and QQ Wallet'),
   ],
   notBlocked: [
     {
