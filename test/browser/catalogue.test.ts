@@ -6,11 +6,12 @@
  * beside the same requests to control hosts, which must arrive; lookalikes and siblings that no entry
  * claims load normally.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUE, findCatalogueApp } from '../../src/core/catalogue/index.ts';
+import { CATALOGUE_ENTRIES } from '../../src/core/catalogue/provenance.ts';
 import { pruneSubdomains } from '../../src/core/domain.ts';
 import type { Rule } from '../../src/core/dnr.ts';
 import { translateProxyHost } from '../../src/core/proxies.ts';
@@ -279,6 +280,20 @@ describe.skipIf(!canWritePolicy)(`every catalogue entry under real enterprise po
     const state = await readState(worker);
     expect(state?.source.kind).toBe('builtin');
     expect(state?.problem).toBeUndefined();
+  });
+
+  it('the built extension carries the entries but none of their provenance (sources, exclusions, reference snapshots)', () => {
+    const bundle = readdirSync(join(DIST, 'assets'))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(join(DIST, 'assets', f), 'utf8'))
+      .join('\n');
+    // Control: the entries themselves are there.
+    for (const app of CATALOGUE) expect(bundle, app.id).toContain(app.reason);
+    for (const entry of CATALOGUE_ENTRIES) {
+      for (const source of entry.sources) expect(bundle.includes(source.url), `${entry.id}: ${source.url}`).toBe(false);
+      for (const exclusion of entry.notBlocked) expect(bundle.includes(exclusion.why), `${entry.id}: ${exclusion.host}`).toBe(false);
+    }
+    expect(bundle).not.toContain('servicelist.go');
   });
 
   it('every entry has a browser case', () => {

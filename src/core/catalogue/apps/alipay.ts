@@ -40,7 +40,7 @@ export const alipayProvenance: CatalogueProvenance = {
       checked: '2026-12-07',
     },
     EXECUTIVE_ORDER_13971,
-    texasList('prohibited list names Alipay'),
+    /* @__PURE__ */ texasList('prohibited list names Alipay'),
   ],
   notBlocked: [
     {

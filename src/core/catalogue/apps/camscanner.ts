@@ -31,7 +31,7 @@ export const camscannerProvenance: CatalogueProvenance = {
       checked: '2026-12-07',
     },
     EXECUTIVE_ORDER_13971,
-    texasList('prohibited list names CamScanner'),
+    /* @__PURE__ */ texasList('prohibited list names CamScanner'),
   ],
   notBlocked: [
     {

@@ -47,7 +47,7 @@ export const doubaoProvenance: CatalogueProvenance = {
       url: 'https://github.com/v2fly/domain-list-community/blob/master/data/dola',
       checked: '2026-12-07',
     },
-    texasList('prohibited list names ByteDance Ltd. and its subsidiaries'),
+    /* @__PURE__ */ texasList('prohibited list names ByteDance Ltd. and its subsidiaries'),
   ],
   notBlocked: [
     {

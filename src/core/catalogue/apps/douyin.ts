@@ -118,7 +118,7 @@ export const douyinProvenance: CatalogueProvenance = {
       url: 'https://github.com/v2fly/domain-list-community/blob/master/data/douyin',
       checked: '2026-12-07',
     },
-    texasList('prohibited list names ByteDance Ltd. and its subsidiaries'),
+    /* @__PURE__ */ texasList('prohibited list names ByteDance Ltd. and its subsidiaries'),
   ],
   notBlocked: [
     {

@@ -50,7 +50,7 @@ export const qqProvenance: CatalogueProvenance = {
       checked: '2026-12-07',
     },
     EXECUTIVE_ORDER_13971,
-    texasList('prohibited list names Tencent Holdings Ltd. and QQ Wallet'),
+    /* @__PURE__ */ texasList('prohibited list names Tencent Holdings Ltd. and QQ Wallet'),
   ],
   notBlocked: [
     {

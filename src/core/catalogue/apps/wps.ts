@@ -50,7 +50,7 @@ export const wpsProvenance: CatalogueProvenance = {
       checked: '2026-12-07',
     },
     EXECUTIVE_ORDER_13971,
-    texasList('prohibited list names WPS Office'),
+    /* @__PURE__ */ texasList('prohibited list names WPS Office'),
   ],
   notBlocked: [
     {
