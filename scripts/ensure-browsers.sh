@@ -31,5 +31,16 @@ else
   exit 1
 fi
 echo "cordon: installing Debian's ${missing[*]}" >&2
+# Unbound's package would start (and enable) a system DNS resolver; the tests run their own on
+# loopback ports, so no service the packages bring is started during the install (policy-rc.d).
+rcd=/usr/sbin/policy-rc.d
+if [ ! -e "$rcd" ]; then
+  printf '#!/bin/sh\nexit 101\n' | "${run[@]}" tee "$rcd" >/dev/null
+  "${run[@]}" chmod 755 "$rcd"
+  trap '"${run[@]}" rm -f "$rcd"' EXIT
+fi
 "${run[@]}" apt-get update -qq
 DEBIAN_FRONTEND=noninteractive "${run[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+if [[ " ${missing[*]} " == *" unbound "* ]] && command -v systemctl >/dev/null 2>&1; then
+  "${run[@]}" systemctl disable unbound >/dev/null 2>&1 || true
+fi
