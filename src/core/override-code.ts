@@ -27,14 +27,13 @@ import { concatBytes, decodeUtf8, utf8 } from './blocklist/bytes.ts';
 import { signatureProblem, SIGNATURE_BYTES } from './blocklist/ed25519.ts';
 import { loadTrustedKeys, type KeyId } from './blocklist/keys.ts';
 import { CLOCK_SKEW_MS, MAX_SIGNATURES, MAX_TRUSTED_KEYS } from './blocklist/limits.ts';
-import { textProblem } from './blocklist/payload.ts';
+import { isAppId, textProblem, toIsoSeconds } from './blocklist/payload.ts';
 import { creditedSigners } from './blocklist/verify.ts';
 
 export const OVERRIDE_PAYLOAD_TYPE = 'application/vnd.cordon.override+v1';
 const VERSION = 1;
 export const MAX_OVERRIDE_MINUTES = 24 * 60;
 export const MAX_OVERRIDE_REASON_BYTES = 120;
-const APP_ID = /^[a-z0-9-]{1,64}$/;
 const INSTALL_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Longest code text accepted: header, a 64-character app id, the longest reason, 8 signatures, dashes. */
 const MAX_CODE_CHARS = 1600;
@@ -90,7 +89,7 @@ function hexBytes(hex: string): Uint8Array {
 /** The header bytes of a code (everything but the signatures). Throws on claims no code may carry. */
 export function overrideHeader(claims: Omit<OverrideClaims, 'installPrefix'> & { readonly installId: string }): Uint8Array<ArrayBuffer> {
   if (!isInstallId(claims.installId)) throw new Error('the install id must be the one the popup shows (a UUID in lowercase)');
-  if (!APP_ID.test(claims.app)) throw new Error('the app id must be 1 to 64 characters of a-z, 0-9 and -');
+  if (!isAppId(claims.app)) throw new Error('the app id must be 1 to 64 characters of a-z, 0-9 and -');
   if (!Number.isSafeInteger(claims.issuedAt) || claims.issuedAt < 0 || claims.issuedAt > 0xffff_ffff) throw new Error('the issue time is out of range');
   if (!Number.isSafeInteger(claims.minutes) || claims.minutes < 1 || claims.minutes > MAX_OVERRIDE_MINUTES) {
     throw new Error(`an override lasts 1 minute to ${MAX_OVERRIDE_MINUTES / 60} hours`);
@@ -144,7 +143,7 @@ function decodeCode(text: string): DecodedCode | string {
   }
   const app = decodeUtf8(bytes.subarray(12, reasonAt));
   const reason = reasonLength === 0 ? '' : decodeUtf8(bytes.subarray(reasonAt + 1, signaturesAt));
-  if (app === undefined || !APP_ID.test(app)) return 'names no valid app';
+  if (app === undefined || !isAppId(app)) return 'names no valid app';
   if (reason === undefined || (reason !== '' && (reasonLength > MAX_OVERRIDE_REASON_BYTES || textProblem(reason, MAX_OVERRIDE_REASON_BYTES) !== undefined))) {
     return 'carries a reason that is not plain text';
   }
@@ -183,7 +182,7 @@ export interface OverrideContext {
   readonly now: Date;
 }
 
-const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace(/\.000Z$/, 'Z');
+const iso = (seconds: number) => toIsoSeconds(new Date(seconds * 1000));
 const refuse = (refusal: OverrideRefusal, detail: string): OverrideResult => ({ ok: false, refusal, detail });
 
 /**
@@ -191,7 +190,8 @@ const refuse = (refusal: OverrideRefusal, detail: string): OverrideResult => ({ 
  * refuses. The signatures are checked before the clock, so a forged code is never called "expired".
  */
 export async function verifyOverrideCode(text: string, ctx: OverrideContext): Promise<OverrideResult> {
-  if (ctx.trustedKeys.length === 0 || ctx.trustedKeys.length > MAX_TRUSTED_KEYS) return refuse('no-pinned-keys', 'this browser pins no signing keys');
+  if (ctx.trustedKeys.length === 0) return refuse('no-pinned-keys', 'this browser pins no signing keys');
+  if (ctx.trustedKeys.length > MAX_TRUSTED_KEYS) return refuse('no-pinned-keys', `the policy pins more than ${MAX_TRUSTED_KEYS} keys`);
   const decoded = decodeCode(text);
   if (typeof decoded === 'string') return refuse('malformed', `the code ${decoded}`);
   if (decoded.app !== ctx.appId) return refuse('other-app', `the code is for the app "${decoded.app}", not "${ctx.appId}"`);

@@ -39,6 +39,11 @@ describe('cordon export', () => {
     expect(() => readFileSync(out)).toThrow();
     expect((await runCordonInProcess(['export', '--format', 'rpz', LIST])).stderr).toMatch(/unverified list is never exported/);
     expect((await runCordonInProcess(['export', '--pub', signer.publicKey, '--format', 'bind', LIST])).stderr).toMatch(/--format must be one of/);
+    for (const bad of ['999.1.1.1', '::::::', 'localhost']) {
+      expect((await runCordonInProcess(['export', '--pub', signer.publicKey, '--format', 'rpz', '--block-address', bad, LIST])).stderr, bad).toMatch(/--block-address must be an IPv4 or IPv6 address/);
+    }
+    const v6 = await runCordonInProcess(['export', '--pub', signer.publicKey, '--format', 'rpz', '--block-address', '::1', LIST]);
+    expect(v6.stdout).toContain('*.tiktok.com AAAA ::1');
   });
 
   it.each(EXPORT_FORMATS.filter((f) => !['urlblocklist', 'defender-csv', 'json'].includes(f)))('%s states its source and the warned app it leaves out, in comments', async (format) => {

@@ -1,7 +1,8 @@
 import { verifyBlocklist } from '../../core/blocklist/index.ts';
 import { isGroupName } from '../../core/groups.ts';
 import { exportSet } from '../../core/export/names.ts';
-import { EXPORT_FORMATS, isBlockAddress, renderExport, type ExportFormat } from '../../core/export/formats.ts';
+import { isIP } from 'node:net';
+import { EXPORT_FORMATS, renderExport, type ExportFormat } from '../../core/export/formats.ts';
 import { nowOption, onePositional, optionalString, requiredString, stringList, wholeNumber } from '../args.ts';
 import type { Command } from '../command.ts';
 import { CliError, EXIT_OK, UsageError } from '../errors.ts';
@@ -62,7 +63,7 @@ Options:
     const badGroup = groups.find((g) => !isGroupName(g));
     if (badGroup !== undefined) throw new UsageError(`export: "${badGroup}" is not a group name (a-z, 0-9, "-" and "_", up to 32 characters)`);
     const blockAddress = optionalString(values, 'block-address');
-    if (blockAddress !== undefined && !isBlockAddress(blockAddress)) throw new UsageError(`export: --block-address must be an IPv4 or IPv6 address, not "${blockAddress}"`);
+    if (blockAddress !== undefined && isIP(blockAddress) === 0) throw new UsageError(`export: --block-address must be an IPv4 or IPv6 address, not "${blockAddress}"`);
     if (blockAddress !== undefined && !['rpz', 'unbound', 'dnsmasq', 'hosts'].includes(format)) throw new UsageError(`export: --block-address applies to the DNS formats only, not ${format}`);
     const listId = optionalString(values, 'list-id');
     const now = nowOption(values, io.now);

@@ -1,10 +1,10 @@
+import { isAppId, toIsoSeconds } from '../../core/blocklist/payload.ts';
 import { formatOverrideCode, isInstallId, MAX_OVERRIDE_MINUTES, MAX_OVERRIDE_REASON_BYTES, overrideHeader, overrideSigningBytes } from '../../core/override-code.ts';
 import { nowOption, optionalString, requiredString, stringList } from '../args.ts';
 import type { Command } from '../command.ts';
 import { EXIT_OK, UsageError } from '../errors.ts';
 import { SIGNER_OPTIONS, signersFromOptions } from '../signers.ts';
 
-const APP_ID = /^[a-z0-9-]{1,64}$/;
 
 /** Hours as typed: a whole number or up to two decimals, 1 minute to 24 hours. */
 function minutesOf(text: string): number {
@@ -56,7 +56,7 @@ Options:
     const installId = requiredString(values, 'install-id', 'override').trim().toLowerCase();
     if (!isInstallId(installId)) throw new UsageError(`override: --install-id must be the id Cordon's popup shows (like 3f2b6c1e-8d4a-4f7e-9b1a-2c3d4e5f6a7b), not "${installId}"`);
     const app = requiredString(values, 'app', 'override');
-    if (!APP_ID.test(app)) throw new UsageError(`override: --app must be an app id as the list names it (a-z, 0-9 and -), not "${app}"`);
+    if (!isAppId(app)) throw new UsageError(`override: --app must be an app id as the list names it (a-z, 0-9 and -), not "${app}"`);
     const minutes = minutesOf(requiredString(values, 'hours', 'override'));
     const reason = optionalString(values, 'reason');
     const now = nowOption(values, io.now);
@@ -72,7 +72,7 @@ Options:
     const signatures: Uint8Array[] = [];
     for (const k of keys) signatures.push(await k.sign(message));
     const code = formatOverrideCode(header, signatures);
-    const until = new Date(Math.floor(now.getTime() / 1000) * 1000 + minutes * 60_000).toISOString().replace(/\.000Z$/, 'Z');
+    const until = toIsoSeconds(new Date(Math.floor(now.getTime() / 1000) * 1000 + minutes * 60_000));
     io.err(`cordon: code for ${app} on install ${installId}, valid until ${until}, signed by ${keys.map((k) => k.keyId).join(', ')}`);
     io.out(code);
     return EXIT_OK;

@@ -113,6 +113,9 @@ const LIST_ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 /** A listId as lists carry it: 1 to 64 of a-z, 0-9, ".", "_" and "-", starting with a letter or digit. */
 export const isListId = (value: string): boolean => LIST_ID.test(value);
 const APP_ID = /^[a-z0-9-]{1,64}$/;
+
+/** An app id as lists carry it: 1 to 64 of a-z, 0-9 and "-". */
+export const isAppId = (value: unknown): value is string => typeof value === 'string' && APP_ID.test(value);
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // Control characters, line separators and every invisible formatting character (\p{Cf}: the

@@ -19,7 +19,7 @@ export interface ExportOutput {
 export interface RenderOptions {
   /**
    * Answer blocked names with this address instead of NXDOMAIN (DNS formats; a block page server).
-   * IPv4 or IPv6, as text the caller has checked (`isBlockAddress`).
+   * IPv4 or IPv6, as text the caller has checked (the CLI with Node's `net.isIP`).
    */
   readonly blockAddress?: string;
 }
@@ -28,13 +28,6 @@ export interface RenderOptions {
 export const URL_POLICY_MAX = 1000;
 /** Defender imports at most 500 indicators from one file. */
 export const DEFENDER_BATCH = 500;
-
-const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
-const IPV6 = /^[0-9a-f:]+$/i;
-
-export function isBlockAddress(value: string): boolean {
-  return IPV4.test(value) || (IPV6.test(value) && value.includes(':') && value.length <= 39);
-}
 
 function sourceLines(source: ExportSource, validUntil: string): string[] {
   return [

@@ -5,7 +5,7 @@
  * enforcement point that serves one group, the apps that group's exceptions lift until they end.
  * Pure: the CLI verifies the list first and passes the verified list in.
  */
-import type { Blocklist } from '../blocklist/payload.ts';
+import { toIsoSeconds, type Blocklist } from '../blocklist/payload.ts';
 import { effectiveMode } from '../blocklist/verify.ts';
 import { pruneSubdomains } from '../domain.ts';
 import { exceptionLifts } from '../lifts.ts';
@@ -48,7 +48,7 @@ export interface ExportOptions {
   readonly groups?: readonly string[];
 }
 
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const iso = (ms: number) => toIsoSeconds(new Date(ms));
 
 export function exportSet(list: Blocklist, options: ExportOptions): ExportSet {
   const { now } = options;
