@@ -19,10 +19,9 @@ export const TRANSLATE_PROXY_SUFFIX = 'translate.goog';
 
 /** `www.tiktok.com` → `www-tiktok-com`: the label Google Translate's proxy serves that host under. */
 export function translateProxyLabel(host: string): string {
-  return host
-    .split('.')
-    .map((label) => label.replace(/-/g, '--'))
-    .join('-');
+  // Two native replacements instead of a split, a map and a join: this runs for every name at every
+  // compile, and at 25,000 names the arrays it built were a third of the compile time.
+  return (host.includes('-') ? host.replaceAll('-', '--') : host).replaceAll('.', '-');
 }
 
 /** The proxy host for `host` itself: `www-tiktok-com.translate.goog`. */
@@ -73,6 +72,7 @@ export const MAX_PROXY_SINGLE = 60;
  */
 export function translateProxyGroups(hosts: readonly string[], maxGroups = Infinity): string[][] {
   const groups: string[][] = [];
+  if (maxGroups <= 0) return groups;
   let current: string[] = [];
   let length = 0;
   for (const host of hosts) {

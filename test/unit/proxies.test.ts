@@ -88,6 +88,17 @@ describe('the expression for the names below a blocked name', () => {
     );
   });
 
+  it('encodes a label the way Google documents it (each `-` doubled, each `.` a `-`), for any host', () => {
+    const reference = (host: string) => host.split('.').map((label) => label.split('-').join('--')).join('-');
+    fc.assert(
+      fc.property(fc.domain(), (host) => {
+        expect(translateProxyLabel(host)).toBe(reference(host));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(translateProxyLabel('my-app.example-cdn.com')).toBe('my--app-example--cdn-com');
+  });
+
   it('groups names so that each expression stays within the size Chromium accepts', () => {
     const names = Array.from({ length: 100 }, (_, i) => `host-${i}.example.com`);
     const groups = translateProxyGroups(names);

@@ -81,6 +81,20 @@ describe('compileRules', () => {
     for (const name of domains) expect(carried.has(name) || requestDomains.has(translateProxyHost(name)), name).toBe(true);
   });
 
+  it('keeps the proxy expressions within the cap across many apps (each app that comes after the cap adds none)', () => {
+    // 500 apps (the list limit) of names long enough that each app needs several groups: before this
+    // was fixed, every app after the cap still added one group, 1,400 regex rules in all, above the
+    // 1,000 Chromium accepts, so the whole update would have been refused.
+    const apps = Array.from({ length: 500 }, (_, a) => ({
+      id: `app-${a}`,
+      domains: Array.from({ length: 4 }, (_, i) => `a-rather-long-name-${i}-of-app-${a}.example.com`),
+    }));
+    const rules = compileRules(apps, { blockPageUrl });
+    expect(rules.filter(isProxyRule)).toHaveLength(2 * MAX_PROXY_REGEX_GROUPS);
+    expect(rules.filter((rule) => rule.condition.regexFilter !== undefined && !isProxyRule(rule)).length + rules.filter(isProxyRule).length).toBeLessThanOrEqual(1000);
+    expect(translateProxyGroups(['a.example', 'b.example'], 0)).toEqual([]);
+  });
+
   it('skips an app with nothing to block rather than emitting an empty requestDomains (Chrome rejects it)', () => {
     expect(compileRules([{ id: 'empty', domains: [] }], { blockPageUrl })).toEqual([]);
   });
