@@ -4,7 +4,7 @@
  * rules that replace it are in force, so no moment ever blocks less than both sides agree on.
  */
 import browser from './browser-api.ts';
-import type { Rule } from '../core/dnr.ts';
+import { sameRules, type Rule } from '../core/dnr.ts';
 import { BLOCK_PAGE_PATH, BUILTIN_RULESET_ID } from '../core/paths.ts';
 import type { VerifySuccess } from '../core/blocklist/verify.ts';
 import { compileCheckedApps, compileVerifiedList, isProxyRule, type BlockedApp } from '../core/rules.ts';
@@ -36,23 +36,14 @@ export function compileVerifiedForBrowser(verified: VerifySuccess, keepReachable
   return compileVerifiedList(verified, compileOptions(keepReachable));
 }
 
-/** Key order differs between what Cordon builds and what Chrome hands back: compare with sorted keys. */
-function canonical(rules: readonly Rule[]): string {
-  const sortKeys = (_key: string, value: unknown): unknown =>
-    value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : value;
-  return JSON.stringify([...rules].sort((a, b) => a.id - b.id), sortKeys);
-}
-
 /**
- * The dynamic rules this worker last applied, as `JSON.stringify` of what Cordon compiled, with their
- * ids. Only this module changes Cordon's dynamic rules, so while the worker lives this equals what
- * Chrome holds, and a cycle need not read every rule back (at 10,000 names `getDynamicRules` alone
- * costs tens of milliseconds, as much as applying them). A new worker starts without it and reads the
- * browser's rules once; a failed update forgets it, since the browser's side is then unknown.
+ * The dynamic rules this worker last applied. Only this module changes Cordon's dynamic rules, so
+ * while the worker lives these equal what Chrome holds, and a cycle need not read every rule back (at
+ * 10,000 names `getDynamicRules` alone costs tens of milliseconds, as much as applying them). A new
+ * worker starts without them and reads the browser's rules once; a failed update forgets them, since
+ * the browser's side is then unknown.
  */
-let applied: { readonly json: string; readonly ids: readonly number[] } | undefined;
+let applied: readonly Rule[] | undefined;
 
 /** Chromium's verdict on each website-proxy expression, remembered for the life of the worker. */
 const regexVerdicts = new Map<string, boolean>();
@@ -91,18 +82,13 @@ export async function enforceRules(compiled: readonly Rule[], builtinOn: boolean
     await dnr().updateEnabledRulesets({ enableRulesetIds: [BUILTIN_RULESET_ID] });
     changed = true;
   }
-  const json = JSON.stringify(rules);
-  let current = applied;
-  if (!current) {
-    const existing = await dnr().getDynamicRules();
-    current = { json: canonical(existing) === canonical(rules) ? json : canonical(existing), ids: existing.map((r) => r.id) };
-  }
-  if (current.json !== json) {
+  const current = applied ?? (await dnr().getDynamicRules());
+  if (!sameRules(current, rules)) {
     applied = undefined;
-    await dnr().updateDynamicRules({ removeRuleIds: [...current.ids], addRules: [...rules] });
+    await dnr().updateDynamicRules({ removeRuleIds: current.map((r) => r.id), addRules: [...rules] });
     changed = true;
   }
-  applied = { json, ids: rules.map((r) => r.id) };
+  applied = rules;
   if (!builtinOn && enabled.includes(BUILTIN_RULESET_ID)) {
     await dnr().updateEnabledRulesets({ disableRulesetIds: [BUILTIN_RULESET_ID] });
     changed = true;

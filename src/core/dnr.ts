@@ -79,3 +79,33 @@ export interface Rule {
   readonly action: RuleAction;
   readonly condition: RuleCondition;
 }
+
+/**
+ * Whether two rule sets are the same rules, whatever the order of the rules and of each object's keys
+ * (Chrome hands rules back with its own key order, and may list them in another order than they were
+ * added); arrays keep their order. Compared structurally rather than through `JSON.stringify`: at the
+ * list cap the rules carry 50,000 names, and serialising both sides cost tens of milliseconds of every
+ * update, where walking them costs one string comparison per name.
+ */
+export function sameRules(a: readonly Rule[], b: readonly Rule[]): boolean {
+  if (a.length !== b.length) return false;
+  const byId = (rules: readonly Rule[]) => [...rules].sort((x, y) => x.id - y.id);
+  const left = byId(a);
+  const right = byId(b);
+  return left.every((rule, i) => sameValue(rule, right[i]));
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  const other = b as Record<string, unknown>;
+  return keys.every((key) => Object.hasOwn(other, key) && sameValue((a as Record<string, unknown>)[key], other[key]));
+}

@@ -19,9 +19,21 @@ export const TRANSLATE_PROXY_SUFFIX = 'translate.goog';
 
 /** `www.tiktok.com` → `www-tiktok-com`: the label Google Translate's proxy serves that host under. */
 export function translateProxyLabel(host: string): string {
-  // Two native replacements instead of a split, a map and a join: this runs for every name at every
-  // compile, and at 25,000 names the arrays it built were a third of the compile time.
-  return (host.includes('-') ? host.replaceAll('-', '--') : host).replaceAll('.', '-');
+  // One pass copying runs between the separators: this runs for every name at every compile, and at
+  // 25,000 names the split/map/join it replaced (and `replaceAll`, measured) took twice as long.
+  let label = '';
+  let from = 0;
+  for (let i = 0; i < host.length; i++) {
+    const code = host.charCodeAt(i);
+    if (code === 0x2e /* . */) {
+      label += `${host.slice(from, i)}-`;
+      from = i + 1;
+    } else if (code === 0x2d /* - */) {
+      label += `${host.slice(from, i + 1)}-`;
+      from = i + 1;
+    }
+  }
+  return label + host.slice(from);
 }
 
 /** The proxy host for `host` itself: `www-tiktok-com.translate.goog`. */
