@@ -168,6 +168,8 @@ Object.assign(globalThis, {
     contextFromJson,
     verifyOverrideCode,
     navigationEvents: () => navigationEvents,
+    /** When this worker instance started: a different value means the worker was stopped and started again. */
+    startedAt: () => performance.timeOrigin,
   },
 });
 
