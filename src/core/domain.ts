@@ -195,10 +195,19 @@ export { isPublicSuffix };
  * deterministic output.
  */
 export function pruneSubdomains(domains: Iterable<string>): string[] {
+  return topmostDomains(domains).sort();
+}
+
+/**
+ * `pruneSubdomains` in the order the names first appear, for the compiler: the same names give the
+ * same rules, and a 25,000-name list is not sorted again at every update (the sort was a sixth of
+ * the compile time).
+ */
+export function topmostDomains(domains: Iterable<string>): string[] {
   const unique = new Set(domains);
   const kept: string[] = [];
   for (const domain of unique) if (!hasListedParent(domain, unique)) kept.push(domain);
-  return kept.sort();
+  return kept;
 }
 
 /**

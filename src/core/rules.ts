@@ -8,7 +8,7 @@
  * Chromium matches against the host and all of its subdomains (label-wise, so `nottiktok.com` never
  * matches `tiktok.com`).
  */
-import { isSameOrSubdomain, normalizeDomain, pruneSubdomains, type DomainCheck } from './domain.ts';
+import { isSameOrSubdomain, normalizeDomain, pruneSubdomains, topmostDomains, type DomainCheck } from './domain.ts';
 import { canonicalHost } from './host.ts';
 import { TRANSLATE_PROXY_SUFFIX, translateProxyGroups, translateProxyHost, translateProxyRegex } from './proxies.ts';
 import { NAVIGATION_TYPES, subresourceTypes, type BrowserTarget, type Rule } from './dnr.ts';
@@ -113,7 +113,7 @@ function compileApps(
       : // `\0` is the whole matched URL: the block page learns the app and the exact URL refused.
         { regexSubstitution: `${options.blockPageUrl}#${encodeBlockFragment(appId)}\\0` };
   for (const app of apps) {
-    const own = pruneSubdomains(namesOf(app.id, [...app.domains, ...(app.hosts ?? [])]));
+    const own = topmostDomains(namesOf(app.id, [...app.domains, ...(app.hosts ?? [])]));
     if (own.length === 0) continue;
     // On Google Translate's proxy: the names the expressions carry (with the names below them), and
     // every other name exactly (`www-tiktok-com.translate.goog`).
@@ -141,7 +141,7 @@ function compileApps(
       action: { type: 'block' },
       condition: { requestDomains: blocked, ...exclusion, resourceTypes: [...subresources] },
     });
-    const allowed = pruneSubdomains(namesOf(app.id, app.allow ?? []));
+    const allowed = topmostDomains(namesOf(app.id, app.allow ?? []));
     // An allow rule outranks every block rule, so one app's exception must never reach another's hosts.
     const stray = allowed.find((host) => !own.some((domain) => isSameOrSubdomain(host, domain)));
     if (stray !== undefined) throw new Error(`app "${app.id}": allowed host "${stray}" is not one of its blocked hosts`);

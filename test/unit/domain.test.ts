@@ -8,6 +8,7 @@ import {
   normalizeDomain,
   normalizeDomainFully,
   pruneSubdomains,
+  topmostDomains,
   type DomainErrorCode,
 } from '../../src/core/domain.ts';
 
@@ -121,6 +122,16 @@ describe('pruneSubdomains', () => {
     expect(
       pruneSubdomains(['www.tiktok.com', 'tiktok.com', 'tiktok.com', 'a.b.tiktokv.com', 'b.tiktokv.com', 'nottiktok.com']),
     ).toEqual(['b.tiktokv.com', 'nottiktok.com', 'tiktok.com']);
+  });
+
+  it('topmostDomains keeps the same names in the order they first appear', () => {
+    const names = ['www.tiktok.com', 'tiktok.com', 'tiktok.com', 'a.b.tiktokv.com', 'b.tiktokv.com', 'nottiktok.com'];
+    expect(topmostDomains(names)).toEqual(['tiktok.com', 'b.tiktokv.com', 'nottiktok.com']);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a.example', 'b.a.example', 'c.b.a.example', 'x.example', 'a.x.example', 'example.org')), (list) => {
+        expect([...topmostDomains(list)].sort()).toEqual(pruneSubdomains(list));
+      }),
+    );
   });
 });
 
