@@ -75,3 +75,40 @@ export function cpuDelta(after: CpuByKind, before: CpuByKind): CpuByKind {
   for (const k of PROCESS_KINDS) out[k] = after[k] - before[k];
   return out;
 }
+
+/**
+ * CPU time of every thread of the Chromium using `profileDir`, in nanoseconds, keyed by thread id:
+ * the scheduler's own account (`/proc/<pid>/task/<tid>/schedstat`, first field), far finer than the
+ * 10 ms ticks of `stat`, so that one page load can be measured on its own. Threads are keyed so that
+ * a delta counts each thread's own progress: one that started meanwhile counts from zero, one that
+ * ended meanwhile loses only its time inside the window.
+ */
+export function chromiumThreadNs(profileDir: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const flag = `--user-data-dir=${profileDir}`;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    let tids: string[];
+    try {
+      if (!hasFlag(readFileSync(`/proc/${pid}/cmdline`, 'utf8'), flag)) continue;
+      tids = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tids) {
+      try {
+        out.set(tid, Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]));
+      } catch {
+        // ended meanwhile
+      }
+    }
+  }
+  return out;
+}
+
+/** Milliseconds of CPU between two `chromiumThreadNs` readings. */
+export function threadCpuDeltaMs(after: ReadonlyMap<string, number>, before: ReadonlyMap<string, number>): number {
+  let ns = 0;
+  for (const [tid, t] of after) ns += t - (before.get(tid) ?? 0);
+  return ns / 1e6;
+}
