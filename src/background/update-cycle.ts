@@ -35,6 +35,7 @@ import { compileForBrowser, compileVerifiedForBrowser, enforceRules, forgetAppli
 import { readManagedPolicy } from './managed-policy.ts';
 import { ensureSuffixRules } from './suffix-list.ts';
 import { loadAccepted, loadAcceptedEnvelope, loadSchedule, loadState, saveAccepted, saveSchedule, saveState } from './storage.ts';
+import { sameJson } from '../core/same-json.ts';
 
 export type Trigger = 'install' | 'startup' | 'policy-change' | 'alarm' | 'check-now';
 
@@ -65,7 +66,7 @@ function builtinState(installed: boolean): CordonState {
   return { schema: 1, source: { kind: 'builtin' }, apps: appsFromCatalogue(DEFAULT_BUILTIN_APP_IDS), withdrawn: [], installedByAdmin: installed };
 }
 
-const DEFAULT_APPS_JSON = JSON.stringify(appsFromCatalogue(DEFAULT_BUILTIN_APP_IDS));
+const DEFAULT_APPS = appsFromCatalogue(DEFAULT_BUILTIN_APP_IDS);
 
 /** The host no rule may block: where the list comes from. */
 const keepReachable = (url: string | undefined): string[] => {
@@ -83,7 +84,7 @@ async function apply(enforcement: Enforcement, listUrl: string | undefined, lift
   }
   const apps = withoutLifted(enforcement.apps, lifts);
   // The static built-in ruleset already holds exactly the default apps.
-  if (JSON.stringify(apps) === DEFAULT_APPS_JSON) return enforceRules([], true);
+  if (sameJson(apps, DEFAULT_APPS)) return enforceRules([], true);
   return enforceRules(compileForBrowser(apps, keep), false);
 }
 

@@ -23,6 +23,7 @@ import { blocksHost } from './match.ts';
 import type { SignedSettings } from './policy.ts';
 import { nextSeenAt, nextWithdrawn, type CordonState, type EnforcedApp, type Problem, type ProblemCode } from './state.ts';
 import { verifyBlocklist, type VerifyContext, type VerifyResult, type VerifySuccess } from './blocklist/verify.ts';
+import { sameJson } from './same-json.ts';
 
 /** The record of the list in force, kept beside its exact envelope text in storage. */
 export interface AcceptedList {
@@ -192,7 +193,7 @@ function without(state: CordonState, ...keys: readonly ('problem' | 'distrusted'
 }
 
 const sameIds = (a: readonly EnforcedApp[], b: readonly EnforcedApp[]) => JSON.stringify(a.map((x) => x.id)) === JSON.stringify(b.map((x) => x.id));
-const sameApps = (a: readonly EnforcedApp[], b: readonly EnforcedApp[]) => JSON.stringify(a) === JSON.stringify(b);
+const sameApps = (a: readonly EnforcedApp[], b: readonly EnforcedApp[]) => sameJson(a, b);
 
 /** One cycle of a signed-list policy, decided. */
 export function decideSignedCycle(input: SignedCycleInput): CycleDecision {

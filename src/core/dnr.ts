@@ -3,6 +3,8 @@
  * rejects Firefox's `beacon`, Firefox rejects Chrome's `webtransport`, and one unknown type fails a
  * whole atomic update. (@types/webextension-polyfill follows Firefox only.)
  */
+import { sameJson } from './same-json.ts';
+
 export const NAVIGATION_TYPES = ['main_frame', 'sub_frame'] as const;
 
 /** Every non-navigation resource type Chrome knows. A rule without `resourceTypes` skips main_frame. */
@@ -81,31 +83,11 @@ export interface Rule {
 }
 
 /**
- * Whether two rule sets are the same rules, whatever the order of the rules and of each object's keys
- * (Chrome hands rules back with its own key order, and may list them in another order than they were
- * added); arrays keep their order. Compared structurally rather than through `JSON.stringify`: at the
- * list cap the rules carry 50,000 names, and serialising both sides cost tens of milliseconds of every
- * update, where walking them costs one string comparison per name.
+ * Whether two rule sets are the same rules, whatever the order of the rules (Chrome may hand them back
+ * in another order than they were added) and of each rule's keys (Chrome uses its own key order).
  */
 export function sameRules(a: readonly Rule[], b: readonly Rule[]): boolean {
   if (a.length !== b.length) return false;
   const byId = (rules: readonly Rule[]) => [...rules].sort((x, y) => x.id - y.id);
-  const left = byId(a);
-  const right = byId(b);
-  return left.every((rule, i) => sameValue(rule, right[i]));
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  const other = b as Record<string, unknown>;
-  return keys.every((key) => Object.hasOwn(other, key) && sameValue((a as Record<string, unknown>)[key], other[key]));
+  return sameJson(byId(a), byId(b));
 }
