@@ -1254,7 +1254,7 @@ function cpuSection(l: LoadResult): string[] {
     '',
     ...(l.cpuSteps && l.cpuSteps.length > 0
       ? [
-          'The same loads measured one by one: the CPU time of every thread of each browser from the navigation\'s start to its load event, from the scheduler\'s own nanosecond account (`/proc/<pid>/task/<tid>/schedstat`; threads that start during a load count from zero), and each load divided by the other configuration\'s load of the same page in the same turn, as for load times. Unlike load time, CPU time does not depend on what else the machine was doing, so these intervals are the narrow ones.',
+          'The same loads measured one by one: the CPU time of every thread of each browser from the navigation\'s start to its load event, from the scheduler\'s own nanosecond account (`/proc/<pid>/task/<tid>/schedstat`; threads that start during a load count from zero), and each load divided by the other configuration\'s load of the same page in the same turn, as for load times. CPU time depends less than load time on what else the machine is doing (caches and clock speed still move it, so the intervals are not much narrower), and it is the work itself, not the wait.',
           '',
           table(
             ['step', 'CPU per load (median)', 'paired ratio', '95 % interval'],
@@ -1267,7 +1267,7 @@ function cpuSection(l: LoadResult): string[] {
       ? [
           `Cordon at 10,000 names uses ${cpuMs(cordon.perLoad.extension)} of extension-process CPU per page load (the control extension, which has no worker, ${cpuMs(control.perLoad.extension)}`,
           controlWorker ? `; the control whose worker wakes on every navigation ${cpuMs(controlWorker.perLoad.extension)}` : '',
-          `), and ${cpuMs(total(cordon.perLoad) - total(control.perLoad))} in all processes beyond the control's ${cpuMs(total(control.perLoad))}. Differences below about ${cpuMs(1000 / 100 / (l.cpu[0]?.loads ?? 1))} per load are within one clock tick over the run.`,
+          `), and ${cpuMs(Math.abs(total(cordon.perLoad) - total(control.perLoad)))} ${total(cordon.perLoad) >= total(control.perLoad) ? 'more' : 'less'} than the control's ${cpuMs(total(control.perLoad))} in all processes. Differences below about ${cpuMs(1000 / 100 / (l.cpu[0]?.loads ?? 1))} per load are within one clock tick over the run.`,
           ' Each configuration is checked on a blocked name (above), and the tab\'s history is cleared before the loads: when it was not, the block page the check left in the tab\'s history kept the extension\'s page process busy, about 5 ms of CPU per later load in every configuration that showed a block page, and an earlier version of this report took that for a cost of the rules. It was not work per navigation, and with the history cleared it is gone.',
         ].join('')
       : '',

@@ -323,13 +323,21 @@ function analysis(result: VerifyResultSet): string {
   const entries = Object.entries(big.phases).sort((a, b) => b[1] - a[1]);
   const [top, second] = entries;
   const perName = (big.phases['domain checks'] / big.names) * 1000;
+  // What the floor leaves of the goal differs from run to run on a shared machine (5 to 11 ms measured
+  // for the same envelope), so the sentence follows the figures of this run.
+  const floorShare = (r: { floor?: Summary }) =>
+    r.floor === undefined
+      ? ''
+      : r.floor.median >= GOAL_MS / 2
+        ? `decoding 1 MiB of UTF-8 and 1.4 MB of base64 and checking one Ed25519 signature take ${ms(r.floor.median)} in this run, most of the ${GOAL_MS} ms budget, before a single rule of the format is checked.`
+        : `the engine's own decoding and one signature take ${ms(r.floor.median)} in this run, so the goal leaves ${ms(GOAL_MS - r.floor.median)} for Cordon's checks, which take ${ms(big.time.median - r.floor.median)} (the steps above).`;
   const floorNote = (label: string, r: { time: Summary; floor?: Summary } | undefined) =>
     r?.floor === undefined ? '' : `${label}: ${ms(r.time.median)} against a native floor of ${ms(r.floor.median)}`;
   return [
     `**Reading.** At 1 MiB the largest steps are ${top ? `${top[0]} (${ms(top[1])})` : '?'} and ${second ? `${second[0]} (${ms(second[1])})` : '?'}. The domain checks cost ${perName.toFixed(2)} µs per name for ${int(big.names)} names: a one-pass test that the name is canonical ASCII, a public-suffix test of one lookup for the parent and one for the name (core/public-suffix.ts; hosts directly under a wildcard rule take the label walk), then one map of every name to find names two apps share and allowed hosts that would lift another app's block (the walk over parents only for names that share their last two labels with an allowed host). Most of that is the map and set inserts themselves, one per name, which the payload schema pays once more to refuse a name repeated in one field. The strict JSON parser skips runs of plain characters with one native regex step, so the envelope's 1.4 MB of base64 and the payload's strings are no longer read a character at a time; base64 is then decoded by a one-pass loop (as fast as \`Uint8Array.fromBase64\` in Chromium 156, measured: the native decoder is no faster, so the portable loop stays).`,
     big.time.median <= GOAL_MS
       ? `The 1 MiB case is within the ${GOAL_MS} ms goal.`
-      : `The ${GOAL_MS} ms goal for 1 MiB is missed, and the native floor says how far it can go on this machine (${[floorNote('Node', big), floorNote('the worker', workerBig)].filter(Boolean).join('; ')}): decoding 1 MiB of UTF-8 and 1.4 MB of base64 and checking one Ed25519 signature already take most of the budget before a single rule of the format is checked. What Cordon adds on top is the strictness the format promises (one spelling per byte string, no duplicate keys, every name canonical and no public suffix, no name conflicts), linear in the names. A list is verified once per new serial and once when the worker starts, never per request, so the cost is per update, not per page load.`,
+      : `The ${GOAL_MS} ms goal for 1 MiB is missed, and the native floor says how far it can go on this machine (${[floorNote('Node', big), floorNote('the worker', workerBig)].filter(Boolean).join('; ')}): ${floorShare(big)} What Cordon adds on top is the strictness the format promises (one spelling per byte string, no duplicate keys, every name canonical and no public suffix, no name conflicts), linear in the names. A list is verified once per new serial and once when the worker starts, never per request, so the cost is per update, not per page load.`,
   ].join(' ');
 }
 
