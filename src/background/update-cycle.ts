@@ -152,7 +152,7 @@ export async function reconcile(): Promise<void> {
     const now = new Date();
     const lifts = await liftsFor(state, accepted, decisionTime(state, now));
     await apply({ kind: 'list', verified: result }, listUrl, lifts);
-    if (JSON.stringify(state.lifts ?? []) !== JSON.stringify(lifts)) {
+    if (!sameJson(state.lifts ?? [], lifts)) {
       await saveState({ ...withLifts(state, lifts, now), ...(sameLiftedApps(state.lifts, lifts) ? {} : { lastChange: now.toISOString() }) });
     }
     await scheduleLiftEnd(lifts);
@@ -172,7 +172,7 @@ export async function refreshLifts(): Promise<{ state: CordonState | undefined; 
   const accepted = await loadAccepted();
   const lifts = await liftsFor(state, accepted, decisionTime(state, now));
   await scheduleLiftEnd(lifts);
-  if (JSON.stringify(state.lifts ?? []) === JSON.stringify(lifts)) return { state, changed: false };
+  if (sameJson(state.lifts ?? [], lifts)) return { state, changed: false };
   const moved = !sameLiftedApps(state.lifts, lifts);
   const listUrl = state.source.kind === 'signed' ? state.source.url : undefined;
   try {

@@ -192,7 +192,7 @@ function without(state: CordonState, ...keys: readonly ('problem' | 'distrusted'
   return Object.fromEntries(Object.entries(state).filter(([key]) => !(keys as readonly string[]).includes(key))) as unknown as CordonState;
 }
 
-const sameIds = (a: readonly EnforcedApp[], b: readonly EnforcedApp[]) => JSON.stringify(a.map((x) => x.id)) === JSON.stringify(b.map((x) => x.id));
+const sameIds = (a: readonly EnforcedApp[], b: readonly EnforcedApp[]) => sameJson(a.map((x) => x.id), b.map((x) => x.id));
 const sameApps = (a: readonly EnforcedApp[], b: readonly EnforcedApp[]) => sameJson(a, b);
 
 /** One cycle of a signed-list policy, decided. */
