@@ -18,17 +18,25 @@ export interface SuffixRules {
 /**
  * The rules as sets of dotted paths: every rule, and every path that lies on the way to one (all
  * suffixes of every rule, `*` kept as a label). Walking a host from the right then needs one set
- * lookup per label, on slices of the host itself, and no tree of objects: cheap to build when the
- * worker loads the list, and about as fast as tldts's packed trie per lookup.
+ * lookup per label, on slices of the host itself, and no tree of objects.
  */
 interface PathSets {
   readonly ends: ReadonlySet<string>;
   readonly paths: ReadonlySet<string>;
 }
 
-export interface SuffixTrie {
+interface WalkSets {
   readonly rules: PathSets;
   readonly exceptions: PathSets;
+}
+
+export interface SuffixTrie {
+  /**
+   * The sets the label walk needs, built the first time a host needs the walk. With the one-lookup
+   * test below, the hosts of a list rarely do (only names directly under a wildcard rule): building
+   * them was most of what loading the list cost the worker, at every update after a start.
+   */
+  readonly walkSets: () => WalkSets;
   /** The last labels under which any exception exists (`ck`, `jp`, ...): only those hosts need that walk. */
   readonly exceptionTlds: ReadonlySet<string>;
   /**
@@ -51,22 +59,29 @@ function setsOf(rules: readonly string[]): PathSets {
   return { ends, paths };
 }
 
+/** `rule`, or a name below it: `www.ck` is `www.ck`, `a.www.ck` is below it. */
+const atOrBelow = (name: string, rule: string) => name === rule || name.endsWith(`.${rule}`);
+
 export function compileSuffixRules(rules: SuffixRules): SuffixTrie {
-  const walked: SuffixTrie = {
-    rules: setsOf(rules.rules),
-    exceptions: setsOf(rules.exceptions),
-    exceptionTlds: new Set(rules.exceptions.map((e) => e.slice(e.lastIndexOf('.') + 1))),
-  };
+  let sets: WalkSets | undefined;
+  const walkSets = () => (sets ??= { rules: setsOf(rules.rules), exceptions: setsOf(rules.exceptions) });
+  const walked: SuffixTrie = { walkSets, exceptionTlds: new Set(rules.exceptions.map((e) => e.slice(e.lastIndexOf('.') + 1))) };
   // Why the one-lookup test gives the walk's answer: the walk ends on a rule as long as the host only
   // when that rule is the host itself (no wildcard taken) or, wildcards being leading only, `*.`
-  // followed by the host's own parent. Exact rules are confirmed by the walk itself here (an exception
-  // can overrule one), and hosts under a wildcard parent still take the walk.
+  // followed by the host's own parent. Hosts under a wildcard parent still take the walk.
   if (rules.rules.some((r) => r.lastIndexOf('*') > 0 || (r.includes('*') && !r.startsWith('*.')))) return walked;
   const exact = rules.rules.filter((r) => !r.includes('*'));
+  // The walk confirms every exact rule (each of its suffixes is a path, and the rule an end) unless an
+  // exception is the rule or lies above it (`!www.ck`): with exceptions free of wildcards, as the list's
+  // are, that is a suffix test against the few exceptions, and no walk sets are built for it.
+  const plainExceptions = rules.exceptions.every((e) => !e.includes('*'));
+  const confirmed = plainExceptions
+    ? (rule: string) => !(walked.exceptionTlds.has(rule.slice(rule.lastIndexOf('.') + 1)) && rules.exceptions.some((e) => atOrBelow(rule, e)))
+    : (rule: string) => walkedAnswer(walked, rule);
   return {
     ...walked,
     oneLookup: {
-      suffixes: new Set(exact.filter((r) => walkedAnswer(walked, r))),
+      suffixes: new Set(exact.filter(confirmed)),
       wildcardParents: new Set(rules.rules.filter((r) => r.startsWith('*.')).map((r) => r.slice(2))),
     },
   };
@@ -120,8 +135,9 @@ export function isPublicSuffixIn(trie: SuffixTrie, host: string): boolean {
 /** The answer by walking the labels: the reference, and the path for hosts the one lookup leaves. */
 function walkedAnswer(trie: SuffixTrie, host: string): boolean {
   // An exception makes the suffix shorter than the host it names (`www.ck` → `ck`), and of any host below.
-  if (trie.exceptionTlds.has(host.slice(host.lastIndexOf('.') + 1)) && walk(trie.exceptions, host).deepest > 0) return false;
-  const { deepest, labels } = walk(trie.rules, host);
+  const sets = trie.walkSets();
+  if (trie.exceptionTlds.has(host.slice(host.lastIndexOf('.') + 1)) && walk(sets.exceptions, host).deepest > 0) return false;
+  const { deepest, labels } = walk(sets.rules, host);
   // No rule at all: the list's default rule `*` makes the last label the suffix.
   return deepest > 0 ? deepest === labels : labels === 1;
 }

@@ -55,6 +55,16 @@ describe('the Public Suffix List as data', () => {
     expect(hosts.filter((h) => isPublicSuffixIn(trie, h) !== isPublicSuffixIn(walkOnly, h))).toEqual([]);
   });
 
+  it('confirms exact rules without the walk exactly as the walk does, also where an exception overrules one', () => {
+    // Synthetic: exceptions at and above exact rules, which the real list does not have today.
+    const synthetic = compileSuffixRules({ rules: ['ck', '*.ck', 'www.ck', 'a.www.ck', 'com', 'b.com', 'x.b.com'], exceptions: ['www.ck', 'b.com'] });
+    expect(synthetic.oneLookup).toBeDefined();
+    const { oneLookup: _, ...walkOnly } = synthetic;
+    const hosts = ['ck', 'x.ck', 'www.ck', 'a.www.ck', 'q.a.www.ck', 'com', 'b.com', 'x.b.com', 'y.x.b.com', 'c.com'];
+    expect(hosts.map((h) => isPublicSuffixIn(synthetic, h))).toEqual(hosts.map((h) => isPublicSuffixIn(walkOnly, h)));
+    expect(hosts.filter((h) => isPublicSuffixIn(synthetic, h))).toEqual(['ck', 'x.ck', 'com']);
+  });
+
   it('walks every host when a wildcard is not the first label (the one lookup would be wrong there)', () => {
     const odd = compileSuffixRules({ rules: ['com', 'example.com', 'x.*.example.com', '*.ck'], exceptions: [] });
     expect(odd.oneLookup).toBeUndefined();
