@@ -121,6 +121,14 @@ async function installTrace(worker: Worker): Promise<void> {
     const local = chrome.storage.local as unknown as Record<string, unknown>;
     wrap(local, 'get', 'storage.get');
     wrap(local, 'set', 'storage.set');
+    // The end of a response body: the read that reports `done` (the cycle reads the list as a stream).
+    const reader = ReadableStreamDefaultReader.prototype as unknown as { read: (this: unknown) => Promise<ReadableStreamReadResult<unknown>> };
+    const read = reader.read;
+    reader.read = function (this: unknown) {
+      const result = read.call(this);
+      void result.then((r) => r.done && trace.push({ name: 'body', phase: 'done', at: performance.now() }), () => undefined);
+      return result;
+    };
   });
 }
 
@@ -140,7 +148,9 @@ function stepsOf(trace: readonly TraceEvent[]): Record<string, number> | undefin
   const fetchCall = find('fetch', 'call');
   const fetchDone = find('fetch', 'done');
   if (start === undefined || fetchCall === undefined || fetchDone === undefined) return undefined;
-  const enabledCall = find('getEnabledRulesets', 'call', fetchDone);
+  const bodyDone = find('body', 'done', fetchDone);
+  if (bodyDone === undefined) return undefined;
+  const enabledCall = find('getEnabledRulesets', 'call', bodyDone);
   const updateCall = find('updateDynamicRules', 'call', enabledCall);
   const updateDone = find('updateDynamicRules', 'done', updateCall);
   if (enabledCall === undefined || updateCall === undefined || updateDone === undefined) return undefined;
@@ -151,7 +161,8 @@ function stepsOf(trace: readonly TraceEvent[]): Record<string, number> | undefin
   return {
     'cycle start → fetch sent (policy, stored state and list read)': fetchCall - start,
     'fetch sent → response headers': fetchDone - fetchCall,
-    'headers → first rule call (body read, verify, compile)': enabledCall - fetchDone,
+    'headers → body read (the browser delivering the list)': bodyDone - fetchDone,
+    'body → first rule call (verify, decide, compile)': enabledCall - bodyDone,
     'read the browser\'s rules back (first cycle of a worker only)': read === undefined ? 0 : read - enabledCall,
     'compare with the rules last applied': updateCall - (read ?? enabledCall),
     'updateDynamicRules': updateDone - updateCall,
@@ -347,6 +358,11 @@ interface UpdateResult {
   readonly runs: UpdateRun[];
   readonly switchTo10k: UpdateRun | undefined;
   readonly confirmedByNavigation: boolean;
+  /**
+   * The yardstick for the body step: the last list (at the cap) fetched again inside the worker and
+   * read with `response.arrayBuffer()`, no code of Cordon's; headers → whole body.
+   */
+  readonly bodyControl?: Summary;
 }
 
 async function updateRuns(ctx: BenchContext, server: TrafficServer, perPhase: number): Promise<UpdateResult> {
@@ -444,14 +460,32 @@ async function updateRuns(ctx: BenchContext, server: TrafficServer, perPhase: nu
         ctx.log(`update (${phase}) ${i + 1}: enforced ${ms(run.afterFetchMs)} after the fetch, ${ms(run.clickToEnforcedMs)} after "check now"`);
       }
     }
+    const bodyControl = summarize(await bodyReadTimes(worker, host.url('/list.json'), perPhase));
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     const lastDomain = apps.at(-1)?.domains[0] ?? '';
     const confirmedByNavigation = await landsOnBlockPage(page, `https://www.${lastDomain}/`);
-    return { cdpRoundTripMs, runs, switchTo10k, confirmedByNavigation };
+    return { cdpRoundTripMs, runs, switchTo10k, confirmedByNavigation, bodyControl };
   } finally {
     await browser.close();
     await host.close();
   }
+}
+
+/** Headers → whole body for `url` fetched `runs` times in the worker with the browser's own `arrayBuffer()`. */
+async function bodyReadTimes(worker: Worker, url: string, runs: number): Promise<number[]> {
+  return worker.evaluate(
+    async ({ url, runs }) => {
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const response = await fetch(url, { cache: 'no-store', credentials: 'omit' });
+        const t0 = performance.now();
+        await response.arrayBuffer();
+        times.push(performance.now() - t0);
+      }
+      return times;
+    },
+    { url, runs },
+  );
 }
 
 // ---------------------------------------------------------------- 4. cost of applying rules
@@ -1061,7 +1095,7 @@ function report(result: BrowserResult): { markdown: string; headlines: Headline[
     const share = ownShare(u, '25,000');
     if (share) {
       headlines.push({
-        what: "Cordon's own part of a 25,000-name update (after the fetch: body, verify, compile, compare), against Chromium's updateDynamicRules",
+        what: "Cordon's own part of a 25,000-name update (after the list has arrived: verify, decide, compile, compare), against Chromium's updateDynamicRules",
         goal: '≤ 10 %',
         measured: `${(share.own / share.total * 100).toFixed(1)} % (${ms(share.own)} of ${ms(share.total)}; updateDynamicRules ${ms(share.apply)})`,
         verdict: share.own / share.total <= 0.1 ? 'met' : 'missed',
@@ -1207,31 +1241,47 @@ function report(result: BrowserResult): { markdown: string; headlines: Headline[
   return { markdown: parts.join('\n\n'), headlines };
 }
 
-/** Medians of the traced steps after the fetch for the phase starting with `prefix`: Cordon's own, and the apply. */
-function ownShare(u: UpdateResult, prefix: string): { own: number; apply: number; total: number } | undefined {
+/**
+ * Medians of the traced steps after the fetch for the phase starting with `prefix`: Cordon's own work,
+ * the apply, and the body step beside its yardstick. The body step is the browser delivering the bytes
+ * (the same read with `arrayBuffer()` and no code of Cordon's takes as long, `bodyControl`); only what
+ * Cordon's capped stream read takes beyond that yardstick counts as its own.
+ */
+function ownShare(u: UpdateResult, prefix: string): { own: number; apply: number; total: number; body: number; bodyControl: number | undefined; ratios: number[] } | undefined {
   const traced = u.runs.filter((r) => r.phase.startsWith(prefix) && r.steps).map((r) => r.steps as Record<string, number>);
   if (traced.length === 0) return undefined;
-  const step = (start: string) => median(traced.map((s) => Object.entries(s).find(([k]) => k.startsWith(start))?.[1] ?? 0));
-  const own = step('headers') + step('read the browser') + step('compare');
+  const valueOf = (s: Record<string, number>, start: string) => Object.entries(s).find(([k]) => k.startsWith(start))?.[1] ?? 0;
+  const step = (start: string) => median(traced.map((s) => valueOf(s, start)));
+  const bodyControl = u.bodyControl?.median;
+  const beyondControl = (s: Record<string, number>) => Math.max(0, valueOf(s, 'headers → body') - (bodyControl ?? 0));
+  const ownOf = (s: Record<string, number>) => beyondControl(s) + valueOf(s, 'body →') + valueOf(s, 'read the browser') + valueOf(s, 'compare');
+  const own = median(traced.map(ownOf));
   const apply = step('updateDynamicRules');
-  return { own, apply, total: own + apply };
+  const ratios = traced.map((s) => ownOf(s) / (ownOf(s) + valueOf(s, 'updateDynamicRules'))).sort((a, b) => a - b);
+  return { own, apply, total: own + apply, body: step('headers → body'), bodyControl, ratios };
 }
 
 function updateAnalysis(u: UpdateResult): string {
   const large = u.runs.filter((r) => r.phase.startsWith('10,000') && r.steps).map((r) => r.steps as Record<string, number>);
   if (large.length === 0) return '';
   const step = (prefix: string) => median(large.map((s) => Object.entries(s).find(([k]) => k.startsWith(prefix))?.[1] ?? Number.NaN));
-  const verifyCompile = step('headers');
+  const body = step('headers → body');
+  const verifyCompile = step('body →');
   const compare = step('compare');
   const apply = step('updateDynamicRules');
   const before = step('cycle start');
-  return `**Reading.** With 100 names Cordon is far inside the ${GOAL_ENFORCE_MS} ms goal. With 10,000 names, after the response: reading the body, verifying and compiling take ${ms(verifyCompile)}, comparing the new rules with those the worker last applied ${ms(compare)} (it walks both rule sets, core/dnr.ts \`sameRules\`; serialising them to compare, as it did before, took 40.7 ms at 25,000 names), and \`updateDynamicRules\` itself ${ms(apply)} (Chromium re-indexing every domain of every replaced rule); before the fetch, ${ms(before)} go to reading the policy, the stored state and the stored envelope. The worker remembers the rules it applied, so it reads the browser's rules back only once per worker lifetime and at reconcile (at 10,000 names \`getDynamicRules\` costs about as much as applying them; before this, every cycle paid it, and a 10,000-name update took about 235 ms after the fetch). The stored envelope has a key of its own, so the read before the fetch no longer carries it. What is left is mostly Chromium's: it re-indexes and rewrites the whole dynamic ruleset on every update (\`FileSequenceHelper::UpdateDynamicRules\` in Chromium's rules monitor), so replacing only the rules of apps that changed would save little; the cost follows the number of names in force.${capNote(u)}`;
+  return `**Reading.** With 100 names Cordon is far inside the ${GOAL_ENFORCE_MS} ms goal. With 10,000 names, after the response headers: the browser delivers the body in ${ms(body)}, verifying, deciding and compiling take ${ms(verifyCompile)}, comparing the new rules with those the worker last applied ${ms(compare)} (it walks both rule sets, core/dnr.ts \`sameRules\`; serialising them to compare, as it did before, took 40.7 ms at 25,000 names), and \`updateDynamicRules\` itself ${ms(apply)} (Chromium re-indexing every domain of every replaced rule); before the fetch, ${ms(before)} go to reading the policy, the stored state and the stored envelope. The worker remembers the rules it applied, so it reads the browser's rules back only once per worker lifetime and at reconcile (at 10,000 names \`getDynamicRules\` costs about as much as applying them; before this, every cycle paid it, and a 10,000-name update took about 235 ms after the fetch). The stored envelope has a key of its own, so the read before the fetch no longer carries it. What is left is mostly Chromium's: it re-indexes and rewrites the whole dynamic ruleset on every update (\`FileSequenceHelper::UpdateDynamicRules\` in Chromium's rules monitor), so replacing only the rules of apps that changed would save little; the cost follows the number of names in force.${capNote(u)}`;
 }
 
 function capNote(u: UpdateResult): string {
   const share = ownShare(u, '25,000');
   if (!share) return '';
-  return ` At the list cap, 25,000 names, Cordon's own work after the response (reading the body, verifying, compiling, comparing) takes ${ms(share.own)} and Chromium's \`updateDynamicRules\` ${ms(share.apply)}: Cordon's part is ${(share.own / share.total * 100).toFixed(1)} % of the two${share.own / share.total <= 0.1 ? ', within the 10 % goal' : ', above the 10 % goal; the verification benchmark above shows where its time goes'}.`;
+  const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
+  const control =
+    share.bodyControl === undefined
+      ? ''
+      : ` (the browser alone, reading the same envelope with \`response.arrayBuffer()\` in the same worker, takes ${ms(share.bodyControl)}: the body step is the browser's delivery, and only what Cordon's capped stream read takes beyond that counts as Cordon's)`;
+  return ` At the list cap, 25,000 names: the body arrives in ${ms(share.body)}${control}; Cordon's own work after it (verifying, deciding, compiling, comparing) takes ${ms(share.own)} and Chromium's \`updateDynamicRules\` ${ms(share.apply)}. Cordon's part is ${pct(share.own / share.total)} of the two${share.own / share.total <= 0.1 ? ', within the 10 % goal' : ', above the 10 % goal; the verification benchmark above shows where its time goes'}; run by run it ranges from ${pct(share.ratios[0] ?? NaN)} to ${pct(share.ratios.at(-1) ?? NaN)}, mostly because Chromium's own time varies from run to run and from machine to machine.`;
 }
 
 const cpuMs = (v: number) => `${v.toFixed(1)} ms`;
