@@ -3,7 +3,7 @@
  * from, and what went wrong last. Derived facts (is the list stale? which apps are in warn mode today?)
  * are computed by readers from these fields and the clock, never stored.
  */
-import type { BlocklistApp, BlocklistChange, ListException } from './blocklist/payload.ts';
+import type { Blocklist, BlocklistApp } from './blocklist/payload.ts';
 import { nextEndedLifts, type EndedLift, type Lift } from './lifts.ts';
 import type { ReasonCode } from './blocklist/reasons.ts';
 
@@ -12,20 +12,15 @@ export type EnforcedApp = Omit<BlocklistApp, 'since'> & { readonly since?: strin
 
 export type Source = { readonly kind: 'builtin' } | { readonly kind: 'signed'; readonly url: string };
 
-export interface ListInfo {
-  readonly listId: string;
-  readonly serial: number;
-  readonly issuedAt: string;
-  readonly expiresAt: string;
-  readonly issuer: string;
-  readonly contact: string;
-  /** The list's "Request access" template (core/access-request.ts). */
-  readonly requestUrl?: string;
+/**
+ * The list in force as the pages show it: the signed list's own fields, as they verified (its
+ * `requestUrl` template, core/access-request.ts; its scoped exceptions for every group, of which the
+ * policy's groups decide which apply here), without the apps, which the state keeps on their own.
+ */
+export interface ListInfo
+  extends Pick<Blocklist, 'listId' | 'serial' | 'issuedAt' | 'expiresAt' | 'issuer' | 'contact' | 'requestUrl' | 'changes' | 'exceptions'> {
   /** Ids of the pinned keys whose signatures verified. */
   readonly signers: readonly string[];
-  readonly changes: readonly BlocklistChange[];
-  /** The list's scoped exceptions, for every group (which apply here depends on the policy's groups). */
-  readonly exceptions?: readonly ListException[];
 }
 
 /** Why the newest attempt did not change what is enforced. Rules in force stay as they were. */
