@@ -25,6 +25,7 @@ import { describeMachine } from './lib/machine.ts';
 import { installNodeSuffixRules } from '../src/cli/suffix-rules.ts';
 import type { Benchmark, BenchContext, Headline, Section } from './lib/types.ts';
 import { verifyBenchmark } from './verify.ts';
+import { workerStartBenchmark } from './worker-start.ts';
 
 // The Public Suffix List for src/core's domain checks (core/public-suffix.ts).
 installNodeSuffixRules();
@@ -33,7 +34,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const RAW_DIR = join(ROOT, 'test-results', 'bench');
 const DOC = join(ROOT, 'docs', 'performance.md');
 
-const ALL: readonly Benchmark[] = [compileBenchmark, verifyBenchmark, browserBenchmark, bundleBenchmark, fleetBenchmark, fleetReportsBenchmark] as Benchmark[];
+const ALL: readonly Benchmark[] = [compileBenchmark, verifyBenchmark, browserBenchmark, bundleBenchmark, workerStartBenchmark, fleetBenchmark, fleetReportsBenchmark] as Benchmark[];
 
 interface Args {
   readonly rerender: boolean;
@@ -57,7 +58,7 @@ function parseArgs(argv: readonly string[]): Args {
     } else if (arg === '--out' || arg.startsWith('--out=')) {
       out = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
     } else if (arg === '--help' || arg === '-h') {
-      console.log('usage: node --import tsx bench/run.ts [--quick] [--only compile,verify,browser,bundle,fleet] [--out PATH] [--rerender]');
+      console.log('usage: node --import tsx bench/run.ts [--quick] [--only compile,verify,browser,bundle,start,fleet,fleet-reports] [--out PATH] [--rerender]');
       process.exit(0);
     } else {
       console.error(`bench: unknown argument ${arg}`);
@@ -164,7 +165,7 @@ async function main(): Promise<void> {
   if (args.rerender) return rerender(args);
   const selected = ALL.filter((b) => !args.only || args.only.includes(b.id));
   mkdirSync(RAW_DIR, { recursive: true });
-  const needsDist = selected.some((b) => b.id === 'browser' || b.id === 'bundle' || b.id === 'verify');
+  const needsDist = selected.some((b) => b.id === 'browser' || b.id === 'bundle' || b.id === 'verify' || b.id === 'start');
   const dist = join(RAW_DIR, 'dist');
   // CORDON_BENCH_DIST: measure a build made elsewhere (e.g. `vite build --outDir ...`) instead of dist/.
   if (needsDist) snapshotDist(resolve(process.env.CORDON_BENCH_DIST ?? join(ROOT, 'dist')), dist);

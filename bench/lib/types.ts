@@ -29,7 +29,7 @@ export interface Section {
 }
 
 export interface Benchmark<R = unknown> {
-  readonly id: 'compile' | 'verify' | 'browser' | 'bundle' | 'fleet' | 'fleet-reports';
+  readonly id: 'compile' | 'verify' | 'browser' | 'bundle' | 'start' | 'fleet' | 'fleet-reports';
   readonly title: string;
   run(ctx: BenchContext): Promise<R>;
   report(result: R, ctx: BenchContext): Section;

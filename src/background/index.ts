@@ -170,6 +170,11 @@ Object.assign(globalThis, {
     navigationEvents: () => navigationEvents,
     /** When this worker instance started: a different value means the worker was stopped and started again. */
     startedAt: () => performance.timeOrigin,
+    /**
+     * Milliseconds from this worker's start (its time origin) to the end of its first evaluation, when
+     * it can handle events: what a wake-up costs before any event runs (the start-up benchmark).
+     */
+    readyAfterMs: () => readyAfterMs,
   },
 });
 
@@ -177,3 +182,6 @@ Object.assign(globalThis, {
 onPredictionSettingChange(() => void guardPrediction());
 // A worker restarted by Chromium gets neither install nor startup; prediction must still be off.
 void guardPrediction();
+
+// Last: every module is loaded and every listener registered (read through cordonDiagnostics).
+const readyAfterMs = performance.now();

@@ -18,6 +18,10 @@ export interface BareChromium {
   open(url: string): Promise<void>;
   /** Evaluates `expression` (awaiting a promise) in the first service worker whose URL `matches`. */
   evaluateInWorker(matches: (url: string) => boolean, expression: string): Promise<unknown>;
+  /** Evaluates `expression` (awaiting a promise) in the first page whose URL `matches`, attaching to it. */
+  evaluateInPage(matches: (url: string) => boolean, expression: string): Promise<unknown>;
+  /** Stops the running service worker whose URL `matches` and waits until it is gone. */
+  stopWorker(matches: (url: string) => boolean): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,9 +34,16 @@ interface Message {
   sessionId?: string;
 }
 
-export async function launchBareChromium(options: { readonly extraArgs?: readonly string[]; readonly alsoLoad?: readonly string[] }): Promise<BareChromium> {
+export interface BareLaunchOptions {
+  readonly extraArgs?: readonly string[];
+  /** Cordon's build to load (default dist/). */
+  readonly extension?: string;
+  readonly alsoLoad?: readonly string[];
+}
+
+export async function launchBareChromium(options: BareLaunchOptions): Promise<BareChromium> {
   const profile = mkdtempSync(join(tmpdir(), 'cordon-bare-'));
-  const extensions = [DIST, ...(options.alsoLoad ?? [])].join(',');
+  const extensions = [options.extension ?? DIST, ...(options.alsoLoad ?? [])].join(',');
   const child: ChildProcess = spawn(
     CHROMIUM,
     [
@@ -89,15 +100,20 @@ export async function launchBareChromium(options: { readonly extraArgs?: readonl
     });
   await send('Target.setDiscoverTargets', { discover: true });
 
-  async function workerSession(matches: (url: string) => boolean): Promise<string> {
-    const found = await pollUntil(
-      () => [...targets.entries()].find(([, t]) => t.type === 'service_worker' && matches(t.url)),
-      (entry) => entry !== undefined,
-      'the service worker',
+  const targetOf = (type: string, matches: (url: string) => boolean) =>
+    pollUntil(
+      () => [...targets.entries()].find(([, t]) => t.type === type && matches(t.url))?.[0],
+      (id) => id !== undefined,
+      `a ${type} target`,
       { timeout: 30_000 },
     );
-    return (await send('Target.attachToTarget', { targetId: found?.[0], flatten: true })).sessionId as string;
-  }
+  const attach = async (targetId: string | undefined) => (await send('Target.attachToTarget', { targetId, flatten: true })).sessionId as string;
+  const workerSession = async (matches: (url: string) => boolean): Promise<string> => attach(await targetOf('service_worker', matches));
+  const valueOf = (result: Record<string, unknown>): unknown => {
+    const exception = result.exceptionDetails as { exception?: { description?: string } } | undefined;
+    if (exception) throw new Error(exception.exception?.description ?? 'evaluation failed');
+    return (result.result as { value?: unknown } | undefined)?.value;
+  };
 
   return {
     async open(url) {
@@ -125,10 +141,23 @@ export async function launchBareChromium(options: { readonly extraArgs?: readonl
         await new Promise((r) => setTimeout(r, 50));
       }
       const result = await evaluate(expression);
-      const exception = result.exceptionDetails as { exception?: { description?: string } } | undefined;
-      if (exception) throw new Error(exception.exception?.description ?? 'evaluation failed');
       await send('Target.detachFromTarget', { sessionId: session }).catch(() => undefined);
-      return (result.result as { value?: unknown } | undefined)?.value;
+      return valueOf(result);
+    },
+    async evaluateInPage(matches, expression) {
+      const session = await attach(await targetOf('page', matches));
+      try {
+        return valueOf(await send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, session));
+      } finally {
+        await send('Target.detachFromTarget', { sessionId: session }).catch(() => undefined);
+      }
+    },
+    async stopWorker(matches) {
+      // Chromium stops a service worker whose target is closed once no DevTools session is attached to
+      // it (evaluateInWorker detaches after each call).
+      const id = await targetOf('service_worker', matches);
+      await send('Target.closeTarget', { targetId: id });
+      await pollUntil(() => targets.has(id ?? ''), (present) => !present, 'the service worker to stop', { timeout: 30_000 });
     },
     async close() {
       await send('Browser.close').catch(() => undefined);
