@@ -204,8 +204,8 @@ async function signedDecision(settings: Extract<Policy, { kind: 'signed' }>, pre
     else {
       await ensureSuffixRules();
       const result = await verifyBlocklist(fetched.bytes, fetchedListContext(settings, accepted, trust, now));
-      // The exact bytes that verified, kept to verify again at start-up and after a policy change.
-      attempt = { kind: 'verified', result, envelope: new TextDecoder().decode(fetched.bytes), validators: fetched.validators };
+      // A list that verifies carries its exact text (envelopeText), kept to verify again at start-up and after a policy change.
+      attempt = { kind: 'verified', result, validators: fetched.validators };
     }
   }
   return decideSignedCycle({ settings, previous, accepted, trust, attempt, now });

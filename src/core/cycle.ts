@@ -55,7 +55,7 @@ export type StoredTrust =
   /** Accepted under exactly these settings and enforced as such: nothing to check again. */
   | { readonly kind: 'current' }
   /** Verified again just now under changed settings (or to end a distrusted spell): still good. */
-  | { readonly kind: 'trusted'; readonly verified: VerifySuccess; readonly envelope: string }
+  | { readonly kind: 'trusted'; readonly verified: VerifySuccess }
   /** It does not verify under the current settings. */
   | { readonly kind: 'distrusted'; readonly failure: Extract<VerifyResult, { ok: false }> };
 
@@ -96,7 +96,7 @@ export async function assessStoredList(
     now,
     checkNames: false,
   });
-  return result.ok ? { kind: 'trusted', verified: result, envelope } : { kind: 'distrusted', failure: result };
+  return result.ok ? { kind: 'trusted', verified: result } : { kind: 'distrusted', failure: result };
 }
 
 /** Validators go only with a list accepted under exactly these settings: a 304 then means "still that". */
@@ -175,7 +175,7 @@ export type Attempt =
   | { readonly kind: 'skipped'; readonly code: ProblemCode; readonly message: string }
   | Extract<FetchOutcome, { kind: 'failed' }>
   | { readonly kind: 'not-modified'; readonly validatorsSent: boolean }
-  | { readonly kind: 'verified'; readonly result: VerifyResult; readonly envelope: string; readonly validators: Validators };
+  | { readonly kind: 'verified'; readonly result: VerifyResult; readonly validators: Validators };
 
 export interface SignedCycleInput {
   readonly settings: SignedSettings;
@@ -212,7 +212,7 @@ export function decideSignedCycle(input: SignedCycleInput): CycleDecision {
   };
 
   /** A verified list becomes what is enforced. */
-  const adopt = (verified: VerifySuccess, record: AcceptedList, envelope: string, outcome: 'updated' | 'unchanged'): CycleDecision => {
+  const adopt = (verified: VerifySuccess, record: AcceptedList, outcome: 'updated' | 'unchanged'): CycleDecision => {
     const apps = appsFromList(verified.list);
     const changed = !sameApps(apps, previous.apps) || previous.source.kind !== 'signed' || previous.distrusted !== undefined;
     const state: CordonState = {
@@ -224,7 +224,7 @@ export function decideSignedCycle(input: SignedCycleInput): CycleDecision {
       seenAt: nextSeenAt(base.seenAt, new Date(Math.min(Date.parse(verified.list.issuedAt), now.getTime() + 5 * 60_000))),
       ...(changed ? { lastChange: at } : {}),
     };
-    return { enforce: { kind: 'list', verified }, accept: { record, envelope }, state, failed: false, changed };
+    return { enforce: { kind: 'list', verified }, accept: { record, envelope: verified.envelopeText }, state, failed: false, changed };
   };
 
   const recordFor = (verified: VerifySuccess, url: string, validators: Validators): AcceptedList => ({
@@ -246,7 +246,7 @@ export function decideSignedCycle(input: SignedCycleInput): CycleDecision {
     case 'trusted': {
       // Still good under the new settings: keep it, recorded under them. Validators belong to the URL
       // they came from, and the next check fetches in full anyway.
-      const reaccepted = adopt(trust.verified, recordFor(trust.verified, settings.listUrl, {}), trust.envelope, 'unchanged');
+      const reaccepted = adopt(trust.verified, recordFor(trust.verified, settings.listUrl, {}), 'unchanged');
       standing = {
         ...(reaccepted.enforce ? { enforce: reaccepted.enforce } : {}),
         state: { ...reaccepted.state, lastCheck: previous.lastCheck ?? { at, outcome: 'unchanged' } },
@@ -296,9 +296,9 @@ export function decideSignedCycle(input: SignedCycleInput): CycleDecision {
       const record = recordFor(result, settings.listUrl, attempt.validators);
       const inForce = previous.source.kind === 'signed' && previous.source.url === settings.listUrl && previous.distrusted === undefined && trust.kind !== 'trusted';
       if (result.status === 'unchanged' && inForce) {
-        return { accept: { record, envelope: attempt.envelope }, state: { ...without(standing.state, 'problem'), lastCheck: { at, outcome: 'unchanged' } }, failed: false, changed: false };
+        return { accept: { record, envelope: result.envelopeText }, state: { ...without(standing.state, 'problem'), lastCheck: { at, outcome: 'unchanged' } }, failed: false, changed: false };
       }
-      return adopt(result, record, attempt.envelope, result.status === 'unchanged' ? 'unchanged' : 'updated');
+      return adopt(result, record, result.status === 'unchanged' ? 'unchanged' : 'updated');
     }
   }
 }

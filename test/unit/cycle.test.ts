@@ -58,7 +58,6 @@ async function enforcing(envelope: string, settings: SignedSettings): Promise<{ 
 const fetchedAttempt = async (envelope: string, settings: SignedSettings, accepted: AcceptedList | undefined, trust: StoredTrust): Promise<Attempt> => ({
   kind: 'verified',
   result: await verifyBlocklist(new TextEncoder().encode(envelope), fetchedListContext(settings, accepted, trust, NOW)),
-  envelope,
   validators: { etag: '"next"' },
 });
 
@@ -150,6 +149,8 @@ describe('decideSignedCycle', () => {
     expect(d.state.list?.serial).toBe(6);
     expect(d.state.distrusted).toBeUndefined();
     expect(d.accept?.record).toMatchObject({ serial: 6, trustedKeys: [newKey.publicKey] });
+    // What is kept to verify again is the exact text that verified.
+    expect(d.accept?.envelope).toBe(admins);
     expect(blockedIds(d.state)).toEqual(['chatapp', 'tiktok']);
   });
 

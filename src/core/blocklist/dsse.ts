@@ -30,7 +30,8 @@ export interface Envelope {
 }
 
 export type EnvelopeResult =
-  | { readonly ok: true; readonly envelope: Envelope }
+  /** `text`: the envelope's bytes as the UTF-8 text that was parsed. */
+  | { readonly ok: true; readonly envelope: Envelope; readonly text: string }
   | { readonly ok: false; readonly reason: ReasonCode; readonly message: string; readonly path?: string };
 
 const bad = (reason: ReasonCode, message: string, path?: string): EnvelopeResult =>
@@ -77,7 +78,7 @@ export function parseEnvelope(bytes: Uint8Array): EnvelopeResult {
     if (!sig.ok) return bad('bad-base64', `signatures[${i}].sig ${sig.message}`, `signatures[${i}].sig`);
     decoded.push(s.keyid === undefined ? { sig: sig.bytes } : { keyid: s.keyid, sig: sig.bytes });
   }
-  return { ok: true, envelope: { payloadType, payload: payloadBytes.bytes, signatures: decoded } };
+  return { ok: true, envelope: { payloadType, payload: payloadBytes.bytes, signatures: decoded }, text };
 }
 
 function signatureShape(s: JsonValue | undefined, path: string): { keyid: string | undefined; sig: string } | string {

@@ -52,6 +52,8 @@ export interface VerifySuccess {
   readonly signers: readonly KeyId[];
   /** "unchanged": same serial and same bytes as `lastAccepted`; nothing to apply. */
   readonly status: 'new' | 'unchanged';
+  /** The envelope that verified, as its exact text (its bytes, decoded as UTF-8): what the worker keeps to verify again. */
+  readonly envelopeText: string;
 }
 
 export interface VerifyFailureDetail {
@@ -149,7 +151,7 @@ export async function verifyBlocklist(envelopeBytes: Uint8Array, ctx: VerifyCont
   // 2. Strict JSON, envelope shape, signature count, strict base64.
   const parsed = parseEnvelope(envelopeBytes);
   if (!parsed.ok) return fail(parsed.reason, parsed.message, parsed.path === undefined ? undefined : { path: parsed.path });
-  const { envelope } = parsed;
+  const { envelope, text: envelopeText } = parsed;
 
   // 3. Exact payload type: the type is signed too, but a list is only ever read as this one type.
   if (envelope.payloadType !== PAYLOAD_TYPE) {
@@ -219,7 +221,8 @@ export async function verifyBlocklist(envelopeBytes: Uint8Array, ctx: VerifyCont
   }
 
   // 10. What it would block.
-  if (ctx.checkNames === false) return { ok: true, list, payloadBytes, payloadSha256, signers: signers.map((k) => k.keyId), status };
+  const verified: VerifySuccess = { ok: true, list, payloadBytes, payloadSha256, signers: signers.map((k) => k.keyId), status, envelopeText };
+  if (ctx.checkNames === false) return verified;
   const invalidDomain = findInvalidDomain(list);
   if (invalidDomain?.kind === 'name-conflict') return fail('name-conflict', invalidDomain.message, { path: invalidDomain.path });
   if (invalidDomain !== undefined) {
@@ -233,7 +236,7 @@ export async function verifyBlocklist(envelopeBytes: Uint8Array, ctx: VerifyCont
     if (ownHost !== undefined) return fail('blocks-own-host', ownHost.message, { path: ownHost.path });
   }
 
-  return { ok: true, list, payloadBytes, payloadSha256, signers: signers.map((k) => k.keyId), status };
+  return verified;
 }
 
 /**
