@@ -1,4 +1,5 @@
 import { EXECUTIVE_ORDER_13971, texasList } from '../government-sources.ts';
+import { notApprovedReason } from '../reason.ts';
 import type { CatalogueApp, CatalogueProvenance, Citations } from '../types.ts';
 
 /*
@@ -27,7 +28,7 @@ export const alipay = {
   vendor: 'Ant Group',
   domains: ['alipay.com', 'alipay.cn', 'alipay.com.cn', 'alipaylog.com', 'alipaydns.com'],
   hosts: [],
-  reason: 'Alipay is not approved for use on work devices under the organisation\'s security policy.',
+  reason: notApprovedReason('Alipay'),
 } as const satisfies CatalogueApp;
 
 export const alipayProvenance: CatalogueProvenance = {

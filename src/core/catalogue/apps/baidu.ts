@@ -1,4 +1,5 @@
 import type { CatalogueApp, CatalogueProvenance, Citations } from '../types.ts';
+import { notApprovedReason } from '../reason.ts';
 
 /*
  * Baidu (Baidu, Inc.). Researched 2026-12-07; see docs/catalogue/baidu.md.
@@ -44,7 +45,7 @@ export const baidu = {
   vendor: 'Baidu, Inc.',
   domains: ['baidu.com', 'baidu.cn', 'baidu.com.cn', 'bdstatic.com', 'bdimg.com', 'baidustatic.com', 'baidupcs.com', 'baiducontent.com', 'tieba.com', 'tiebaimg.com', 'baiduapp.com', 'baidu-cdn.com', 'baidu-cdn.cn', 'baidu-cdn.net'],
   hosts: [],
-  reason: 'Baidu\'s apps and services are not approved for use on work devices under the organisation\'s security policy.',
+  reason: notApprovedReason('Baidu\'s apps and services', 'are'),
 } as const satisfies CatalogueApp;
 
 export const baiduProvenance: CatalogueProvenance = {

@@ -1,4 +1,5 @@
 import { EXECUTIVE_ORDER_13971, texasList } from '../government-sources.ts';
+import { notApprovedReason } from '../reason.ts';
 import type { CatalogueApp, CatalogueProvenance, Citations } from '../types.ts';
 
 /*
@@ -18,7 +19,7 @@ export const camscanner = {
   vendor: 'INTSIG Information Co., Ltd.',
   domains: ['camscanner.com'],
   hosts: [],
-  reason: 'CamScanner is not approved for use on work devices under the organisation\'s security policy.',
+  reason: notApprovedReason('CamScanner'),
 } as const satisfies CatalogueApp;
 
 export const camscannerProvenance: CatalogueProvenance = {

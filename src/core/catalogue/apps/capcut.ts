@@ -1,4 +1,5 @@
 import type { CatalogueApp, CatalogueProvenance, Citations } from '../types.ts';
+import { notApprovedReason } from '../reason.ts';
 
 /*
  * CapCut (ByteDance; Lemon Inc.). Researched 2026-11-28; see docs/catalogue/capcut.md.
@@ -35,7 +36,7 @@ export const capcut = {
     'capcutstatic.com',
   ],
   hosts: ['lf16-capcut.faceulv.com'],
-  reason: 'CapCut is not approved for use on work devices under the organisation\'s security policy.',
+  reason: notApprovedReason('CapCut'),
 } as const satisfies CatalogueApp;
 
 export const capcutProvenance: CatalogueProvenance = {

@@ -1,4 +1,5 @@
 import type { CatalogueApp, CatalogueProvenance, Citations } from '../types.ts';
+import { notApprovedReason } from '../reason.ts';
 
 /*
  * DeepSeek (Hangzhou DeepSeek Artificial Intelligence). Researched 2026-11-28; see docs/catalogue/deepseek.md.
@@ -16,7 +17,7 @@ export const deepseek = {
   vendor: 'Hangzhou DeepSeek Artificial Intelligence Co., Ltd.',
   domains: ['deepseek.com'],
   hosts: [],
-  reason: 'DeepSeek is not approved for use on work devices under the organisation\'s security policy.',
+  reason: notApprovedReason('DeepSeek'),
 } as const satisfies CatalogueApp;
 
 export const deepseekProvenance: CatalogueProvenance = {

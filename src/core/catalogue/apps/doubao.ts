@@ -1,4 +1,5 @@
 import { texasList } from '../government-sources.ts';
+import { notApprovedReason } from '../reason.ts';
 import type { CatalogueApp, CatalogueProvenance, Citations } from '../types.ts';
 
 /*
@@ -29,7 +30,7 @@ export const doubao = {
   vendor: 'Beijing Chuntian Zhiyun Technology Co., Ltd. (ByteDance)',
   domains: ['doubao.com', 'doubaocdn.com', 'dola.com', 'cici.com', 'ciciai.com', 'ciciaicdn.com'],
   hosts: [],
-  reason: 'Doubao is not approved for use on work devices under the organisation\'s security policy.',
+  reason: notApprovedReason('Doubao'),
 } as const satisfies CatalogueApp;
 
 export const doubaoProvenance: CatalogueProvenance = {

@@ -1,4 +1,5 @@
 import { texasList } from '../government-sources.ts';
+import { notApprovedReason } from '../reason.ts';
 import type { CatalogueApp, CatalogueProvenance, Citations } from '../types.ts';
 
 /*
@@ -106,7 +107,7 @@ export const douyin = {
   vendor: 'Beijing Douyin Information Service Co., Ltd. (ByteDance)',
   domains: ['douyin.com', 'douyincdn.com', 'douyinpic.com', 'douyinstatic.com', 'douyinvod.com', 'douyinliving.com', 'douyinfe.com', 'douyinact.com', 'douyinact.net', 'idouyinliving.com', 'idouyinpic.com', 'idouyinstatic.com', 'idouyinvod.com', 'iesdouyin.com', 'iesdouyin.net', 'amemv.com', 'amemv.cn', 'amemv.net', 'awemeughun.com', 'awemeuglang.com', 'awemeugsoul.com', 'awemeugwave.com', 'boxdouyin.com', 'douyinmusicpromotion.com', 'douyinec.com', 'open-douyin.com', 'huoshan.com', 'huoshancdn.com', 'huoshanimg.com', 'huoshanlive.com', 'huoshanstatic.com', 'huoshanvod.com', 'huoshanzhibo.com', 'huoshanzhibo.cn', 'huoshanzhibo.net', 'huoshanvideo.cn', 'huoshanvideo.net', 'huoshanxiaoshipin.cn', 'huoshanxiaoshipin.net', 'ihuoshanimg.com', 'ihuoshanlive.com', 'ihuoshanstatic.com', 'ihuoshanvod.com', 'woaihuoshan.com'],
   hosts: [],
-  reason: 'Douyin is not approved for use on work devices under the organisation\'s security policy.',
+  reason: notApprovedReason('Douyin'),
 } as const satisfies CatalogueApp;
 
 export const douyinProvenance: CatalogueProvenance = {

@@ -1,4 +1,5 @@
 import type { CatalogueApp, CatalogueProvenance, Citations } from '../types.ts';
+import { notApprovedReason } from '../reason.ts';
 
 /*
  * Kaspersky (AO Kaspersky Lab). Researched 2026-11-28; see docs/catalogue/kaspersky.md.
@@ -50,7 +51,7 @@ export const kaspersky = {
   vendor: 'AO Kaspersky Lab',
   domains: [...GLOBAL, ...REGIONAL],
   hosts: [],
-  reason: 'Kaspersky software is not approved for use on work devices under the organisation\'s security policy.',
+  reason: notApprovedReason('Kaspersky software'),
 } as const satisfies CatalogueApp;
 
 export const kasperskyProvenance: CatalogueProvenance = {

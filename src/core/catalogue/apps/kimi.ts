@@ -1,4 +1,5 @@
 import type { CatalogueApp, CatalogueProvenance, Citations } from '../types.ts';
+import { notApprovedReason } from '../reason.ts';
 
 /*
  * Kimi (Moonshot AI (Beijing Moonshot Technology Co., Ltd.)). Researched 2026-12-07; see docs/catalogue/kimi.md.
@@ -23,7 +24,7 @@ export const kimi = {
   vendor: 'Moonshot AI (Beijing Moonshot Technology Co., Ltd.)',
   domains: ['kimi.com', 'kimi.ai', 'moonshot.cn', 'moonshot.ai'],
   hosts: [],
-  reason: 'Kimi is not approved for use on work devices under the organisation\'s security policy.',
+  reason: notApprovedReason('Kimi'),
 } as const satisfies CatalogueApp;
 
 export const kimiProvenance: CatalogueProvenance = {

@@ -1,4 +1,5 @@
 import type { CatalogueApp, CatalogueProvenance, Citations } from '../types.ts';
+import { notApprovedReason } from '../reason.ts';
 
 /*
  * Lemon8 (ByteDance). Researched 2026-11-28; see docs/catalogue/lemon8.md.
@@ -20,7 +21,7 @@ export const lemon8 = {
   vendor: 'ByteDance',
   domains: ['lemon8-app.com', 'lemon8cdn.com'],
   hosts: [],
-  reason: 'Lemon8 is not approved for use on work devices under the organisation\'s security policy.',
+  reason: notApprovedReason('Lemon8'),
 } as const satisfies CatalogueApp;
 
 export const lemon8Provenance: CatalogueProvenance = {

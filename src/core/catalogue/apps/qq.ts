@@ -1,4 +1,5 @@
 import { EXECUTIVE_ORDER_13971, texasList } from '../government-sources.ts';
+import { notApprovedReason } from '../reason.ts';
 import type { CatalogueApp, CatalogueProvenance, Citations } from '../types.ts';
 
 /*
@@ -31,7 +32,7 @@ export const qq = {
   vendor: 'Tencent',
   domains: [],
   hosts: ['im.qq.com', 'qun.qq.com', 'qzone.qq.com', 'ti.qq.com', 'qqweb.qq.com', 'qzonestyle.gtimg.cn', 'qzs.qq.com'],
-  reason: 'QQ is not approved for use on work devices under the organisation\'s security policy.',
+  reason: notApprovedReason('QQ'),
 } as const satisfies CatalogueApp;
 
 export const qqProvenance: CatalogueProvenance = {

@@ -1,4 +1,5 @@
 import type { CatalogueApp, CatalogueProvenance, Citations } from '../types.ts';
+import { notApprovedReason } from '../reason.ts';
 
 /*
  * RedNote / Xiaohongshu (Xingin Information Technology). Researched 2026-11-28; see docs/catalogue/rednote.md.
@@ -33,7 +34,7 @@ export const rednote = {
     'rednote.com.my', 'rednotecdn.com', 'xhsrcdn.com',
   ],
   hosts: [],
-  reason: 'RedNote (Xiaohongshu) is not approved for use on work devices under the organisation\'s security policy.',
+  reason: notApprovedReason('RedNote (Xiaohongshu)'),
 } as const satisfies CatalogueApp;
 
 export const rednoteProvenance: CatalogueProvenance = {

@@ -1,4 +1,5 @@
 import type { CatalogueApp, CatalogueProvenance, Citations } from '../types.ts';
+import { notApprovedReason } from '../reason.ts';
 
 /*
  * SHEIN (Roadget Business / SHEIN Group). Researched 2026-11-28; see docs/catalogue/shein.md.
@@ -25,7 +26,7 @@ export const shein = {
   vendor: 'SHEIN Group',
   domains: ['shein.com', 'shein.co.uk', 'shein.se'],
   hosts: ['sheinsz.ltwebstatic.com'],
-  reason: 'SHEIN is not approved for use on work devices under the organisation\'s security policy.',
+  reason: notApprovedReason('SHEIN'),
 } as const satisfies CatalogueApp;
 
 export const sheinProvenance: CatalogueProvenance = {

@@ -1,4 +1,5 @@
 import type { CatalogueApp, CatalogueProvenance, Citations } from '../types.ts';
+import { notApprovedReason } from '../reason.ts';
 
 /*
  * Telegram (Telegram FZ-LLC / Telegram Messenger Inc.). Researched 2026-11-28; see docs/catalogue/telegram.md.
@@ -47,7 +48,7 @@ export const telegram = {
     'cdn-telegram.org', 'fragment.com',
   ],
   hosts: [],
-  reason: 'Telegram is not approved for use on work devices under the organisation\'s security policy.',
+  reason: notApprovedReason('Telegram'),
 } as const satisfies CatalogueApp;
 
 export const telegramProvenance: CatalogueProvenance = {

@@ -1,4 +1,5 @@
 import type { CatalogueApp, CatalogueProvenance, Citations } from '../types.ts';
+import { notApprovedReason } from '../reason.ts';
 
 /*
  * Temu (PDD Holdings). Researched 2026-11-28; see docs/catalogue/temu.md.
@@ -21,7 +22,7 @@ export const temu = {
   vendor: 'PDD Holdings',
   domains: ['temu.com', 'kwcdn.com', 'temucdn.com'],
   hosts: [],
-  reason: 'Temu is not approved for use on work devices under the organisation\'s security policy.',
+  reason: notApprovedReason('Temu'),
 } as const satisfies CatalogueApp;
 
 export const temuProvenance: CatalogueProvenance = {

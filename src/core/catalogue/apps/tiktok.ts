@@ -1,4 +1,5 @@
 import type { CatalogueApp, CatalogueProvenance, Citations } from '../types.ts';
+import { notApprovedReason } from '../reason.ts';
 
 /*
  * TikTok (ByteDance). Researched 2026-11-28; see docs/catalogue/tiktok.md.
@@ -185,7 +186,7 @@ export const tiktok = {
     'tiktokcdn.com.queniuaa.com', 'tiktokcdn.com.rocket-cdn.com', 'tiktokrow-cdn.com.rocket-cdn.com',
     'tiktokcdn.com.tlivepush.com', 'tiktokcdn.com.wsdvs.com', 'tiktokrow-cdn.com.wsdvs.com',
   ],
-  reason: 'TikTok is not approved for use on work devices under the organisation\'s security policy.',
+  reason: notApprovedReason('TikTok'),
 } as const satisfies CatalogueApp;
 
 export const tiktokProvenance: CatalogueProvenance = {

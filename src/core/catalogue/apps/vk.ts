@@ -1,4 +1,5 @@
 import type { CatalogueApp, CatalogueProvenance, Citations } from '../types.ts';
+import { notApprovedReason } from '../reason.ts';
 
 /*
  * VK / VKontakte (VK Company, formerly Mail.ru Group). Researched 2026-11-28; see docs/catalogue/vk.md.
@@ -66,7 +67,7 @@ export const vk = {
     'vkvideo.ru',
   ],
   hosts: [],
-  reason: 'VK is not approved for use on work devices under the organisation\'s security policy.',
+  reason: notApprovedReason('VK'),
 } as const satisfies CatalogueApp;
 
 export const vkProvenance: CatalogueProvenance = {

@@ -1,4 +1,5 @@
 import type { CatalogueApp, CatalogueProvenance, Citations } from '../types.ts';
+import { notApprovedReason } from '../reason.ts';
 
 /*
  * WeChat / Weixin (Tencent). Researched 2026-11-28; see docs/catalogue/wechat.md.
@@ -58,7 +59,7 @@ export const wechat = {
     'weixin.qq.com', 'weixin.qq.com.cn', 'wx.qq.com', 'wxs.qq.com', 'weixin110.qq.com', 'wx.gtimg.com',
     'wxapp.tc.qq.com', 'vweixinthumb.tc.qq.com', 'vweixinf.tc.qq.com', 'apd-pcdnwxlogin.teg.tencent-cloud.net',
   ],
-  reason: 'WeChat is not approved for use on work devices under the organisation\'s security policy.',
+  reason: notApprovedReason('WeChat'),
 } as const satisfies CatalogueApp;
 
 export const wechatProvenance: CatalogueProvenance = {

@@ -1,4 +1,5 @@
 import type { CatalogueApp, CatalogueProvenance, Citations } from '../types.ts';
+import { notApprovedReason } from '../reason.ts';
 
 /*
  * Weibo (Weibo Corporation (Sina)). Researched 2026-12-07; see docs/catalogue/weibo.md.
@@ -31,7 +32,7 @@ export const weibo = {
   vendor: 'Weibo Corporation (Sina)',
   domains: ['weibo.com', 'weibo.cn', 'weibo.com.cn', 'weibocdn.com', 'wbimg.cn', 'wbimg.com', 'wcdn.cn', 't.cn'],
   hosts: [],
-  reason: 'Weibo is not approved for use on work devices under the organisation\'s security policy.',
+  reason: notApprovedReason('Weibo'),
 } as const satisfies CatalogueApp;
 
 export const weiboProvenance: CatalogueProvenance = {

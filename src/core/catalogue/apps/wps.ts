@@ -1,4 +1,5 @@
 import { EXECUTIVE_ORDER_13971, texasList } from '../government-sources.ts';
+import { notApprovedReason } from '../reason.ts';
 import type { CatalogueApp, CatalogueProvenance, Citations } from '../types.ts';
 
 /*
@@ -37,7 +38,7 @@ export const wps = {
   vendor: 'Beijing Kingsoft Office Software, Inc.',
   domains: ['wps.com', 'wps.cn', 'wpscdn.com', 'wpscdn.cn', 'qwps.cn', 'kdocs.cn', 'kimxz.com', 'wpsmail.net', 'wpspdf.cn', 'docer.com'],
   hosts: [],
-  reason: 'WPS Office is not approved for use on work devices under the organisation\'s security policy.',
+  reason: notApprovedReason('WPS Office'),
 } as const satisfies CatalogueApp;
 
 export const wpsProvenance: CatalogueProvenance = {
