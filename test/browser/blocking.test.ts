@@ -3,15 +3,13 @@
  * through the counting traffic server, so "blocked" means zero requests and zero connections reached
  * the host, and each blocking assertion has a control that proves the same request would have arrived.
  */
-import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BLOCK_PAGE, useChromium } from '../support/fixture.ts';
 import { navigate, PREDICTION_TAKER, predictionByOther } from '../support/chromium.ts';
 import { CONTROL_PROBE, readProbe, serveHtml, serveProbe, TIKTOK_PROBE } from '../support/pages.ts';
 import { drained } from '../support/traffic-server.ts';
+import { screenshotPath } from '../support/ui.ts';
 
-const SCREENSHOTS = 'test-results/screenshots';
-mkdirSync(SCREENSHOTS, { recursive: true });
 const c = useChromium({ alsoLoad: [PREDICTION_TAKER] });
 
 describe('navigations to TikTok land on the block page and never reach the network', () => {
@@ -42,7 +40,7 @@ describe('navigations to TikTok land on the block page and never reach the netwo
     expect(await c.page.textContent('h1')).toMatch(/blocked/i);
     expect(await c.page.textContent('#reason')).not.toBe('');
     expect(await c.page.isVisible('#back')).toBe(true);
-    await c.page.screenshot({ path: `${SCREENSHOTS}/block-page.png`, fullPage: true });
+    await c.page.screenshot({ path: screenshotPath('block-page'), fullPage: true });
   });
 });
 

@@ -16,6 +16,7 @@ import { pollUntil } from '../support/poll.ts';
 import { CONTROL_PROBE, serveProbe, TIKTOK_PROBE, type ProbeResult } from '../support/pages.ts';
 import { listPayload, newSigner, type TestSigner } from '../support/signing.ts';
 import { drained, startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
+import { screenshotPath } from '../support/ui.ts';
 
 const BLOCK_PAGE = `${FIREFOX_ORIGIN}/src/blocked/index.html`;
 
@@ -124,7 +125,7 @@ describe.skipIf(!hasFirefox)(hasFirefox ? 'Firefox ESR' : 'Firefox ESR (skipped:
 
       const popup = await firefox.extensionPage('src/popup/index.html');
       await popup.waitForFunction(() => document.body.innerText.includes('ChatApp'), { timeout: 10_000 });
-      await popup.screenshot({ path: 'test-results/screenshots/firefox-popup.png' });
+      await popup.screenshot({ path: screenshotPath('firefox-popup') });
     });
 
     it('rejects a tampered list and keeps the last good one in force', async () => {

@@ -5,7 +5,6 @@
  * (a session rule), until the allowance ends; from the date on it is a block. The allowance is
  * shortened for the test through `warnAllowanceSeconds` in storage.local (src/background/warn.ts).
  */
-import { mkdirSync } from 'node:fs';
 import type { Page, Worker } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Rule } from '../../src/core/dnr.ts';
@@ -19,8 +18,8 @@ import { iso, listPayload, newSigner, type ListApp, type TestSigner } from '../s
 import { serveHtml } from '../support/pages.ts';
 import { useChromium } from '../support/fixture.ts';
 import { drained, type TrafficServer } from '../support/traffic-server.ts';
+import { shot } from '../support/ui.ts';
 
-const SCREENSHOTS = 'test-results/screenshots';
 const BLOCK_PAGE = `${EXTENSION_ORIGIN}/src/blocked/index.html`;
 const POPUP = `${EXTENSION_ORIGIN}/src/popup/index.html`;
 const LIST_ID = 'acme-work-browsers';
@@ -58,7 +57,6 @@ describe.skipIf(!canWritePolicy)(`warn mode, end to end under real enterprise po
   const sessionRules = () => worker.evaluate(() => chrome.declarativeNetRequest.getSessionRules() as unknown as Promise<Rule[]>);
   const allowanceSeconds = (seconds: number) => worker.evaluate((s) => chrome.storage.local.set({ warnAllowanceSeconds: s }), seconds);
   const httpHits = (host: string, path: string) => server.hitsFor(host).filter((h) => h.kind === 'http' && h.path === path);
-  const shot = (page: Page, name: string) => page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
 
   /** Navigates to a URL Cordon redirects, and waits for the block page to have drawn. */
   async function toBlockPage(page: Page, url: string, appId: string): Promise<void> {
@@ -77,7 +75,6 @@ describe.skipIf(!canWritePolicy)(`warn mode, end to end under real enterprise po
   const c = useChromium({
     policy,
     before: async () => {
-      mkdirSync(SCREENSHOTS, { recursive: true });
       lists = await startListServer();
       signer = await newSigner();
       publish(1, [tiktok, chatapp, forum], [

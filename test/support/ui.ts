@@ -3,11 +3,18 @@
  * writing states the way the worker writes them, polling in hooks, and the accessibility checks run
  * in the page (WCAG AA contrast, nothing cut off at the viewport's edge).
  */
+import { mkdirSync } from 'node:fs';
 import type { Page, Worker } from 'playwright-core';
 import type { CordonState, EnforcedApp, ListInfo } from '../../src/core/state.ts';
 import { pollUntil } from './poll.ts';
 
 export const SCREENSHOTS = 'test-results/screenshots';
+
+/** Where the screenshot `name` goes, the folder made first: a test file may run alone, or first. */
+export function screenshotPath(name: string): string {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return `${SCREENSHOTS}/${name}.png`;
+}
 /** A loaded 2-core machine can take seconds to draw a page. */
 export const POLL = { timeout: 10_000 };
 /** Markup that would run script if any list or policy string were ever rendered as HTML. */
@@ -35,7 +42,7 @@ export async function writeState(worker: Worker, state: CordonState): Promise<vo
 }
 
 export async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+  await page.screenshot({ path: screenshotPath(name), fullPage: true });
 }
 
 /** Text whose contrast against its background is under WCAG AA (4.5:1; 3:1 for large text). */
