@@ -3,6 +3,8 @@ import type { Summary } from './stats.ts';
 
 export function ms(value: number): string {
   if (!Number.isFinite(value)) return 'n/a';
+  // A difference can be negative: the same digits as its size, with the sign.
+  if (value < 0) return `−${ms(-value)}`;
   if (value >= 10_000) return `${(value / 1000).toFixed(1)} s`;
   if (value >= 1000) return `${(value / 1000).toFixed(2)} s`;
   if (value >= 100) return `${value.toFixed(0)} ms`;
