@@ -3,7 +3,10 @@
  * every page it can see, and Chromium turns prerendering off for a page under DevTools
  * (PrerenderingDisabledByDevTools), so a test of Speculation Rules prerender drives the browser over
  * the raw DevTools protocol instead: pages are created by `Target.createTarget` and never attached;
- * only extension service workers are attached to (to run code in them), which leaves pages alone.
+ * only extension service workers are attached to (to run code in them), which leaves pages alone. A
+ * page is attached to only when a caller asks (`evaluateInPage`), and only for that one call; the
+ * worker start-up benchmark also uses this browser, since a worker stops only once no DevTools
+ * session holds it, which Playwright's auto-attach never allows.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
