@@ -49,12 +49,13 @@ async function run(ctx: BenchContext): Promise<StartResult> {
   const browser = await launchBareChromium({ extension: ctx.dist, alsoLoad: [control] });
   const isCordon = (url: string) => url.startsWith(`${EXTENSION_ORIGIN}/`);
   const isControl = (url: string) => url.startsWith('chrome-extension://') && !isCordon(url) && url.endsWith('/worker.js');
-  const isPopup = (url: string) => url === `${EXTENSION_ORIGIN}/src/popup/index.html`;
+  const popup = `${EXTENSION_ORIGIN}/src/popup/index.html`;
+  const isPopup = (url: string) => url === popup;
   const readCordon = async () => Number(await browser.evaluateInWorker(isCordon, 'globalThis.cordonDiagnostics.readyAfterMs()'));
   const readControl = async () => Number(await browser.evaluateInWorker(isControl, 'self.readyAfterMs'));
   try {
     const first = { cordon: await readCordon(), control: await readControl() };
-    await browser.open(`${EXTENSION_ORIGIN}/src/popup/index.html`);
+    await browser.open(popup);
     const workers = [
       {
         name: 'cordon' as const,
