@@ -6,8 +6,7 @@
 import browser from './browser-api.ts';
 import type { Runtime } from 'webextension-polyfill';
 import { contextFromJson } from '../core/blocklist/context.ts';
-import { verifyBlocklist } from '../core/blocklist/verify.ts';
-import { verifyOverrideCode } from '../core/override-code.ts';
+import type { VerifyBlocklist } from '../core/cycle.ts';
 import { DEFAULT_BUILTIN_APP_IDS } from '../core/catalogue/index.ts';
 import { appsFromCatalogue } from '../core/enforced.ts';
 import { blockedDomainsOf } from '../core/rules.ts';
@@ -16,7 +15,8 @@ import type { CordonState, EnforcedApp } from '../core/state.ts';
 import { likelyOrigins, purgePageWorkers } from './page-workers.ts';
 import { nextPredictionRecord } from '../core/prediction.ts';
 import { disableNetworkPrediction, onPredictionSettingChange } from './privacy.ts';
-import { ensureSuffixRules } from './suffix-list.ts';
+import { keepVerifierInstalled, loadVerifier, verifierLoaded } from './load-verifier.ts';
+import type { Verifier } from './verifier.ts';
 import { fromTopLevelPage } from './sender.ts';
 import { loadSchedule, loadState, saveState, STATE_KEY } from './storage.ts';
 import { registerBadge, updateBadge } from './badge.ts';
@@ -114,6 +114,7 @@ watchNavigations(
 );
 registerWarnHandlers();
 registerBadge();
+keepVerifierInstalled();
 browser.runtime.onInstalled.addListener(() => void start('install'));
 browser.runtime.onStartup.addListener(() => void start('startup'));
 browser.alarms.onAlarm.addListener((alarm) => {
@@ -161,12 +162,15 @@ async function blockedVisit(appId: string, url: string): Promise<boolean> {
 // only reads its arguments: it holds no secret and changes no rule or state.
 Object.assign(globalThis, {
   cordonDiagnostics: {
-    verifyBlocklist: async (...args: Parameters<typeof verifyBlocklist>) => {
-      await ensureSuffixRules();
-      return verifyBlocklist(...args);
+    verifyBlocklist: async (...args: Parameters<VerifyBlocklist>) => {
+      const verifier = await loadVerifier();
+      await verifier.ensureSuffixRules();
+      return verifier.verifyBlocklist(...args);
     },
     contextFromJson,
-    verifyOverrideCode,
+    verifyOverrideCode: async (...args: Parameters<Verifier['verifyOverrideCode']>) => (await loadVerifier()).verifyOverrideCode(...args),
+    /** Whether this worker instance has run its verifier: a wake-up that verified nothing has not. */
+    verifierLoaded: () => verifierLoaded(),
     navigationEvents: () => navigationEvents,
     /** When this worker instance started: a different value means the worker was stopped and started again. */
     startedAt: () => performance.timeOrigin,

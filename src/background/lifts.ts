@@ -8,9 +8,9 @@
 import browser from './browser-api.ts';
 import { STORAGE_KEYS } from '../core/contract.ts';
 import { exceptionLifts, liftsInForce, nextLiftEnd, type Lift } from '../core/lifts.ts';
-import { verifyOverrideCode } from '../core/override-code.ts';
 import type { CordonState } from '../core/state.ts';
 import { ensureInstallId } from './install-id.ts';
+import { loadVerifier } from './load-verifier.ts';
 
 export const LIFT_ALARM = 'lift-end';
 const MAX_STORED_OVERRIDES = 20;
@@ -55,6 +55,7 @@ export async function liftsFor(state: CordonState, trust: Trust | undefined, now
   if (stored.length > 0 && trust !== undefined) {
     const kept: StoredOverride[] = [];
     const installId = await ensureInstallId();
+    const { verifyOverrideCode } = await loadVerifier();
     for (const override of stored) {
       const result = await verifyOverrideCode(override.code, { installId, appId: override.app, trustedKeys: trust.trustedKeys, threshold: trust.threshold, now });
       if (!result.ok) continue;

@@ -9,10 +9,10 @@ import browser from './browser-api.ts';
 import type { Runtime } from 'webextension-polyfill';
 import type { OverrideReply } from '../core/contract.ts';
 import { matchBlockedApp } from '../core/match.ts';
-import { verifyOverrideCode } from '../core/override-code.ts';
 import { parsePolicy } from '../core/policy.ts';
 import { decisionTime } from '../core/state.ts';
 import { ensureInstallId } from './install-id.ts';
+import { loadVerifier } from './load-verifier.ts';
 import { saveOverride } from './lifts.ts';
 import { readManagedPolicy } from './managed-policy.ts';
 import { loadState } from './storage.ts';
@@ -36,7 +36,7 @@ export async function acceptOverride(
   }
   const app = state.apps.find((a) => a.id === request.appId);
   if (app === undefined) return refuse('not-listed', `the list in force does not name the app "${request.appId}"`);
-  const result = await verifyOverrideCode(request.code, {
+  const result = await (await loadVerifier()).verifyOverrideCode(request.code, {
     installId: await ensureInstallId(),
     appId: app.id,
     trustedKeys: parsed.policy.trustedKeys,

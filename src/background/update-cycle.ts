@@ -8,7 +8,6 @@
  * decision was made under is still the policy when the rules are applied.
  */
 import browser from './browser-api.ts';
-import { verifyBlocklist } from '../core/blocklist/verify.ts';
 import { DEFAULT_BUILTIN_APP_IDS } from '../core/catalogue/index.ts';
 import {
   assessStoredList,
@@ -21,6 +20,7 @@ import {
   type Attempt,
   type CycleDecision,
   type Enforcement,
+  type VerifyBlocklist,
 } from '../core/cycle.ts';
 import { createExclusive } from '../core/exclusive.ts';
 import { appsFromCatalogue } from '../core/enforced.ts';
@@ -33,9 +33,12 @@ import { liftsFor, scheduleLiftEnd, type Trust } from './lifts.ts';
 import { parseReporting, reportingNotice } from '../core/reporting/settings.ts';
 import { compileForBrowser, compileVerifiedForBrowser, enforceRules, forgetAppliedRules } from './rules.ts';
 import { readManagedPolicy } from './managed-policy.ts';
-import { ensureSuffixRules } from './suffix-list.ts';
+import { loadVerifier, VerifierUnavailable } from './load-verifier.ts';
 import { loadAccepted, loadAcceptedEnvelope, loadSchedule, loadState, saveAccepted, saveSchedule, saveState } from './storage.ts';
 import { sameJson } from '../core/same-json.ts';
+
+/** Verifies with the verifier, loaded only now that something must be verified. */
+const verifyLazily: VerifyBlocklist = async (bytes, context) => (await loadVerifier()).verifyBlocklist(bytes, context);
 
 export type Trigger = 'install' | 'startup' | 'policy-change' | 'alarm' | 'check-now';
 
@@ -140,7 +143,7 @@ export async function reconcile(): Promise<void> {
     const [accepted, envelope] = await Promise.all([loadAccepted(), loadAcceptedEnvelope()]);
     const result =
       accepted && envelope !== undefined
-        ? await verifyStored(envelope, { trustedKeys: accepted.trustedKeys, threshold: accepted.threshold, expectedListId: accepted.listId, now: new Date(), checkNames: false })
+        ? await verifyStored(envelope, { trustedKeys: accepted.trustedKeys, threshold: accepted.threshold, expectedListId: accepted.listId, now: new Date(), checkNames: false }, verifyLazily)
         : undefined;
     if (!result?.ok) {
       // Leave the rules exactly as they are: they were applied from a list that verified at the time.
@@ -191,7 +194,7 @@ export async function refreshLifts(): Promise<{ state: CordonState | undefined; 
 /** Fetches and verifies as the decisions say, then decides: what the list server said, verified where it sent a list. */
 async function signedDecision(settings: Extract<Policy, { kind: 'signed' }>, previous: CordonState, now: Date): Promise<CycleDecision> {
   const accepted = await loadAccepted();
-  const trust = await assessStoredList(settings, previous, accepted, loadAcceptedEnvelope, now);
+  const trust = await assessStoredList(settings, previous, accepted, loadAcceptedEnvelope, now, verifyLazily);
   let attempt: Attempt;
   const hostProblem = listHostProblem(settings, previous.apps);
   if (hostProblem !== undefined) {
@@ -202,8 +205,9 @@ async function signedDecision(settings: Extract<Policy, { kind: 'signed' }>, pre
     if (fetched.kind === 'failed') attempt = fetched;
     else if (fetched.kind === 'not-modified') attempt = { kind: 'not-modified', validatorsSent: validators !== undefined };
     else {
-      await ensureSuffixRules();
-      const result = await verifyBlocklist(fetched.bytes, fetchedListContext(settings, accepted, trust, now));
+      const verifier = await loadVerifier();
+      await verifier.ensureSuffixRules();
+      const result = await verifier.verifyBlocklist(fetched.bytes, fetchedListContext(settings, accepted, trust, now));
       // A list that verifies carries its exact text (envelopeText), kept to verify again at start-up and after a policy change.
       attempt = { kind: 'verified', result, validators: fetched.validators };
     }
@@ -315,7 +319,8 @@ export async function runCycle(trigger: Trigger): Promise<CycleResult> {
     } catch (error) {
       const previous = (await loadState().catch(() => undefined)) ?? builtinState(false);
       const at = new Date().toISOString();
-      const state: CordonState = { ...previous, lastCheck: { at, outcome: 'failed' }, problem: problem('apply-failed', String(error), at) };
+      const failure = error instanceof VerifierUnavailable ? problem('verifier-unavailable', error.message, at) : problem('apply-failed', String(error), at);
+      const state: CordonState = { ...previous, lastCheck: { at, outcome: 'failed' }, problem: failure };
       await saveState(state).catch(() => undefined);
       return { state, failed: true, refreshMinutes: 60, changed: false };
     }

@@ -22,7 +22,7 @@ import { canonicalHost, hostOf } from './host.ts';
 import { blocksHost } from './match.ts';
 import type { SignedSettings } from './policy.ts';
 import { nextSeenAt, nextWithdrawn, type CordonState, type EnforcedApp, type Problem, type ProblemCode } from './state.ts';
-import { verifyBlocklist, type VerifyContext, type VerifyResult, type VerifySuccess } from './blocklist/verify.ts';
+import type { verifyBlocklist, VerifyContext, VerifyResult, VerifySuccess } from './blocklist/verify.ts';
 import { sameJson } from './same-json.ts';
 
 /** The record of the list in force, kept beside its exact envelope text in storage. */
@@ -60,16 +60,22 @@ export type StoredTrust =
   | { readonly kind: 'distrusted'; readonly failure: Extract<VerifyResult, { ok: false }> };
 
 /**
+ * The verifier, passed in: the worker loads it only when something must be verified
+ * (background/load-verifier.ts), the CLI and the tests call it directly.
+ */
+export type VerifyBlocklist = typeof verifyBlocklist;
+
+/**
  * Verifies a stored envelope under `context`. An expired list is checked as of its last valid instant:
  * it must stay enforced (stale) until a newer list arrives, never fall away because time passed. The
  * caller passes `checkNames: false` for a list this browser accepted with every check (its names are
  * what they were; signatures, threshold and listId are what a change of trust is about).
  */
-export async function verifyStored(envelope: string, context: VerifyContext): Promise<VerifyResult> {
+export async function verifyStored(envelope: string, context: VerifyContext, verify: VerifyBlocklist): Promise<VerifyResult> {
   const bytes = new TextEncoder().encode(envelope);
-  const result = await verifyBlocklist(bytes, context);
+  const result = await verify(bytes, context);
   if (!result.ok && result.reason === 'expired' && result.detail?.expiresAt) {
-    return verifyBlocklist(bytes, { ...context, now: new Date(Date.parse(result.detail.expiresAt) - 1) });
+    return verify(bytes, { ...context, now: new Date(Date.parse(result.detail.expiresAt) - 1) });
   }
   return result;
 }
@@ -84,18 +90,14 @@ export async function assessStoredList(
   accepted: AcceptedList | undefined,
   loadEnvelope: () => Promise<string | undefined>,
   now: Date,
+  verify: VerifyBlocklist,
 ): Promise<StoredTrust> {
   if (accepted === undefined) return { kind: 'none' };
   if (acceptedUnder(accepted, settings) && previous.distrusted === undefined) return { kind: 'current' };
   const envelope = await loadEnvelope();
   if (envelope === undefined) return { kind: 'none' };
-  const result = await verifyStored(envelope, {
-    trustedKeys: settings.trustedKeys,
-    threshold: settings.threshold,
-    expectedListId: settings.listId,
-    now,
-    checkNames: false,
-  });
+  const context = { trustedKeys: settings.trustedKeys, threshold: settings.threshold, expectedListId: settings.listId, now, checkNames: false };
+  const result = await verifyStored(envelope, context, verify);
   return result.ok ? { kind: 'trusted', verified: result } : { kind: 'distrusted', failure: result };
 }
 

@@ -34,6 +34,8 @@ export type ProblemCode =
   | 'fetch-redirect'
   | 'stored-list-invalid'
   | 'apply-failed'
+  /** The worker could not load its verifier (Chromium's verifier.js): nothing can be verified. */
+  | 'verifier-unavailable'
   /** The policy's listUrl points at a host the rules in force block: no list could ever arrive. */
   | 'list-host-blocked'
   | ReasonCode;

@@ -361,6 +361,29 @@ describe.skipIf(!canWritePolicy)(`the update cycle under real enterprise policy 
       expect(await dynamicRules(worker)).toEqual(rules);
     });
 
+    it('a worker started again runs the verifier only when a list must be verified, and then verifies as before', async () => {
+      const verifierLoaded = () => worker.evaluate(() => (globalThis as unknown as { cordonDiagnostics: { verifierLoaded(): boolean } }).cordonDiagnostics.verifierLoaded());
+      const cdp = await browser.context.newCDPSession(await freshPage());
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+      // Woken by Check now; the list server answers 304, so nothing is verified and verifier.js stays unread.
+      const before = lists.requests.length;
+      expect((await checkNow(browser.context)).problem).toBeUndefined();
+      expect(lists.requests.slice(before).map((r) => r.status)).toEqual([304]);
+      expect(await verifierLoaded()).toBe(false);
+
+      // A new serial must be verified: the verifier, imported while the worker installed, runs now.
+      const woken: ListApp = { id: 'woken', name: 'Woken', domains: ['woken.example'] };
+      publish(good.serial + 1, [...good.apps, woken]);
+      const next = await checkNow(browser.context);
+      expect(next.problem).toBeUndefined();
+      expect(next.list?.serial).toBe(good.serial);
+      expect(await verifierLoaded()).toBe(true);
+      await expectBlocked('https://www.woken.example/');
+      await expectLoads('https://woken-not.example/'); // control: the same probe reaches a host the list does not name
+    });
+
     it('the browser closed mid-cycle: rules and state agree after restart, and the next cycle completes', async () => {
       const midList = signer.sign(listPayload(LIST_ID, good.serial + 1, [...good.apps, { id: 'mid', name: 'Mid', domains: ['midcycle.example'] }]));
       lists.serve({ kind: 'drip', body: midList, intervalMs: 200 });

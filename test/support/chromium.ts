@@ -30,6 +30,8 @@ export interface LaunchOptions {
   readonly proxyUrl?: string;
   /** Reuse a profile (restart tests); a fresh temporary one otherwise. */
   readonly profileDir?: string;
+  /** Cordon's build to load: dist/ unless a test needs an altered copy of it. */
+  readonly extension?: string;
   /** Load Cordon at launch (default) or not at all (to prepare a profile, or load it later by CDP). */
   readonly loadExtension?: boolean;
   readonly extraArgs?: readonly string[];
@@ -75,6 +77,7 @@ export async function launchChromium(options: LaunchOptions): Promise<LaunchedBr
   if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run `npm run build` first');
   const profileDir = options.profileDir ?? newProfileDir();
   const loadExtension = options.loadExtension ?? true;
+  const extensions = [options.extension ?? DIST, ...(options.alsoLoad ?? [])].join(',');
   const privateDir = options.policy?.privateDir;
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: privateDir ? privatePolicyChromium(CHROMIUM, privateDir) : CHROMIUM,
@@ -88,7 +91,7 @@ export async function launchChromium(options: LaunchOptions): Promise<LaunchedBr
       '--disable-quic',
       '--enable-unsafe-extension-debugging',
       '--remote-debugging-port=0',
-      ...(loadExtension ? [`--disable-extensions-except=${[DIST, ...(options.alsoLoad ?? [])].join(',')}`, `--load-extension=${[DIST, ...(options.alsoLoad ?? [])].join(',')}`] : []),
+      ...(loadExtension ? [`--disable-extensions-except=${extensions}`, `--load-extension=${extensions}`] : []),
       ...(options.extraArgs ?? []),
     ],
   });

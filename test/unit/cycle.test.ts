@@ -67,7 +67,7 @@ describe('assessStoredList: the list in force under the current trust settings',
   it('unchanged settings: current, without reading the envelope', async () => {
     const s = settingsFor([oldKey]);
     const { state, accepted } = await enforcing(oldKey.sign(listPayload(LIST_ID, 5, [chat])), s);
-    const trust = await assessStoredList(s, state, accepted, () => Promise.reject(new Error('the envelope was read')), NOW);
+    const trust = await assessStoredList(s, state, accepted, () => Promise.reject(new Error('the envelope was read')), NOW, verifyBlocklist);
     expect(trust.kind).toBe('current');
     expect(validatorsToSend(accepted, trust)).toEqual({ etag: '"v1"' });
   });
@@ -75,7 +75,7 @@ describe('assessStoredList: the list in force under the current trust settings',
   it('a key added: verified again, still trusted; no validators until accepted under the new settings', async () => {
     const envelope = oldKey.sign(listPayload(LIST_ID, 5, [chat]));
     const { state, accepted } = await enforcing(envelope, settingsFor([oldKey]));
-    const trust = await assessStoredList(settingsFor([oldKey, newKey]), state, accepted, async () => envelope, NOW);
+    const trust = await assessStoredList(settingsFor([oldKey, newKey]), state, accepted, async () => envelope, NOW, verifyBlocklist);
     expect(trust.kind).toBe('trusted');
     expect(validatorsToSend(accepted, trust)).toBeUndefined();
   });
@@ -87,7 +87,7 @@ describe('assessStoredList: the list in force under the current trust settings',
   ])('%s: distrusted', async (_name, next) => {
     const envelope = oldKey.sign(listPayload(LIST_ID, 5, [chat]));
     const { state, accepted } = await enforcing(envelope, settingsFor([oldKey]));
-    const trust = await assessStoredList(next, state, accepted, async () => envelope, NOW);
+    const trust = await assessStoredList(next, state, accepted, async () => envelope, NOW, verifyBlocklist);
     expect(trust.kind).toBe('distrusted');
     expect(acceptedUnder(accepted, next)).toBe(false);
   });
@@ -98,7 +98,7 @@ describe('decideSignedCycle', () => {
     const envelope = oldKey.sign(listPayload(LIST_ID, 5, [chat]));
     const { state, accepted } = await enforcing(envelope, settingsFor([oldKey]));
     const next = settingsFor([newKey]);
-    const trust = await assessStoredList(next, state, accepted, async () => envelope, NOW);
+    const trust = await assessStoredList(next, state, accepted, async () => envelope, NOW, verifyBlocklist);
     const d = decideSignedCycle({ settings: next, previous: state, accepted, trust, attempt: { kind: 'not-modified', validatorsSent: false }, now: NOW });
     expect(d.failed).toBe(true);
     expect(d.state.problem?.code).toBe('fetch-status');
@@ -111,7 +111,7 @@ describe('decideSignedCycle', () => {
   it('a 304 answering the validators of a list accepted under exactly these settings: unchanged', async () => {
     const s = settingsFor([oldKey]);
     const { state, accepted } = await enforcing(oldKey.sign(listPayload(LIST_ID, 5, [chat])), s);
-    const trust = await assessStoredList(s, state, accepted, async () => undefined, NOW);
+    const trust = await assessStoredList(s, state, accepted, async () => undefined, NOW, verifyBlocklist);
     const d = decideSignedCycle({ settings: s, previous: state, accepted, trust, attempt: { kind: 'not-modified', validatorsSent: true }, now: NOW });
     expect(d).toMatchObject({ failed: false, changed: false });
     expect(d.enforce).toBeUndefined();
@@ -126,7 +126,7 @@ describe('decideSignedCycle', () => {
     expect(state.apps).toEqual([]);
     // The admin removes the stolen key and pins a new one; the host still serves the thief's list.
     const next = settingsFor([newKey]);
-    const trust = await assessStoredList(next, state, accepted, async () => retraction, NOW);
+    const trust = await assessStoredList(next, state, accepted, async () => retraction, NOW, verifyBlocklist);
     const d = decideSignedCycle({ settings: next, previous: state, accepted, trust, attempt: await fetchedAttempt(retraction, next, accepted, trust), now: NOW });
     expect(d.failed).toBe(true);
     expect(d.state.problem?.code).toBe('no-valid-signature');
@@ -141,7 +141,7 @@ describe('decideSignedCycle', () => {
     const huge = oldKey.sign(listPayload(LIST_ID, 9_000_000, [chat]));
     const { state, accepted } = await enforcing(huge, s);
     const next = settingsFor([newKey]);
-    const trust = await assessStoredList(next, state, accepted, async () => huge, NOW);
+    const trust = await assessStoredList(next, state, accepted, async () => huge, NOW, verifyBlocklist);
     expect(fetchedListContext(next, accepted, trust, NOW).lastAccepted).toBeUndefined();
     const admins = newKey.sign(listPayload(LIST_ID, 6, [chat, tiktok]));
     const d = decideSignedCycle({ settings: next, previous: state, accepted, trust, attempt: await fetchedAttempt(admins, next, accepted, trust), now: NOW });
@@ -159,7 +159,7 @@ describe('decideSignedCycle', () => {
     const envelope = oldKey.sign(listPayload(LIST_ID, 50, [chat]));
     const { state, accepted } = await enforcing(envelope, s);
     const next = settingsFor([oldKey, newKey], { threshold: 1 });
-    const trust = await assessStoredList(next, state, accepted, async () => envelope, NOW);
+    const trust = await assessStoredList(next, state, accepted, async () => envelope, NOW, verifyBlocklist);
     expect(fetchedListContext(next, accepted, trust, NOW).lastAccepted?.serial).toBe(50);
     const older = newKey.sign(listPayload(LIST_ID, 49, []));
     const d = decideSignedCycle({ settings: next, previous: state, accepted, trust, attempt: await fetchedAttempt(older, next, accepted, trust), now: NOW });
@@ -177,7 +177,7 @@ describe('decideSignedCycle', () => {
     );
     const { state, accepted } = await enforcing(envelope, s);
     const next = settingsFor([newKey], { floorApps: ['tiktok', 'deepseek'] });
-    const trust = await assessStoredList(next, state, accepted, async () => envelope, NOW);
+    const trust = await assessStoredList(next, state, accepted, async () => envelope, NOW, verifyBlocklist);
     const d = decideSignedCycle({ settings: next, previous: state, accepted, trust, attempt: { kind: 'failed', code: 'fetch-network', message: 'down' }, now: NOW });
     const byId = Object.fromEntries(d.state.apps.map((a) => [a.id, a]));
     expect(Object.keys(byId).sort()).toEqual(['deepseek', 'forum', 'tiktok']);
@@ -193,7 +193,7 @@ describe('decideSignedCycle', () => {
     const envelope = oldKey.sign(listPayload(LIST_ID, 5, [{ ...chat, allow: ['help.chatapp.example'] }]));
     const { state, accepted } = await enforcing(envelope, s);
     const distrusted: CordonState = { ...state, apps: fallbackApps(['tiktok'], state.apps), distrusted: { at: NOW.toISOString(), listId: LIST_ID, serial: 5, reason: 'no-valid-signature', message: 'x' } };
-    const trust = await assessStoredList(s, distrusted, accepted, async () => envelope, NOW);
+    const trust = await assessStoredList(s, distrusted, accepted, async () => envelope, NOW, verifyBlocklist);
     expect(trust.kind).toBe('trusted');
     const d = decideSignedCycle({ settings: s, previous: distrusted, accepted, trust, attempt: await fetchedAttempt(envelope, s, accepted, trust), now: NOW });
     expect(d.state.distrusted).toBeUndefined();

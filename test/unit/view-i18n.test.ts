@@ -78,7 +78,7 @@ describe('message catalogues', () => {
       lastCheck: { at: '2026-06-15T11:00:00Z', outcome: 'failed' },
       installedByAdmin: true,
     };
-    const codes: ProblemCode[] = ['policy-invalid', 'policy-missing', 'fetch-network', 'fetch-status', 'stored-list-invalid', 'apply-failed', ...REASON_CODES];
+    const codes: ProblemCode[] = ['policy-invalid', 'policy-missing', 'fetch-network', 'fetch-status', 'stored-list-invalid', 'apply-failed', 'verifier-unavailable', ...REASON_CODES];
     for (const code of codes) {
       const state = { ...base, problem: { code, message: 'm', at: '2026-06-15T11:00:00Z' } };
       popupView(state, env, { online: false });

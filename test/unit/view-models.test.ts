@@ -201,7 +201,7 @@ describe('popup', () => {
   });
 
   it('every problem code the worker can record is said in words, in both languages', () => {
-    const codes: ProblemCode[] = ['policy-invalid', 'policy-missing', 'fetch-network', 'fetch-timeout', 'fetch-status', 'fetch-too-large', 'fetch-redirect', 'stored-list-invalid', 'apply-failed', ...REASON_CODES];
+    const codes: ProblemCode[] = ['policy-invalid', 'policy-missing', 'fetch-network', 'fetch-timeout', 'fetch-status', 'fetch-too-large', 'fetch-redirect', 'stored-list-invalid', 'apply-failed', 'verifier-unavailable', ...REASON_CODES];
     for (const env of [envEn, envId]) {
       for (const code of codes) {
         const [trouble] = troublesOf({ ...signed, problem: { code, message: '', at: '2026-06-15T11:00:00Z' } }, env);

@@ -14,6 +14,7 @@ export type TroubleKind =
   | 'server'
   | 'stored'
   | 'apply'
+  | 'verifier'
   | 'distrusted'
   | 'prediction'
   | 'stale'
@@ -72,6 +73,7 @@ function problemTrouble(problem: NonNullable<CordonState['problem']>, env: ViewE
   if (SERVER_CODES.includes(code)) return { kind: 'server', severity: 'warning', text: t('troubleServer'), ...base };
   if (code === 'stored-list-invalid') return { kind: 'stored', severity: 'error', text: t('troubleStored'), ...base };
   if (code === 'apply-failed') return { kind: 'apply', severity: 'error', text: t('troubleApply'), ...base };
+  if (code === 'verifier-unavailable') return { kind: 'verifier', severity: 'error', text: t('troubleVerifier'), ...base };
   return { kind: 'rejected', severity: 'error', text: t('troubleRejected', [t(rejectionKey(code))]), ...base };
 }
 
