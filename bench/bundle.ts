@@ -4,14 +4,14 @@
  * and brotli.
  *
  * Then what the service worker is made of: the same entry is bundled again in memory with source maps
- * (vite, same minifier and target as the real build) and every byte of the minified output is
- * attributed to the source file it came from. Two "what if" builds swap a dependency for a stub (in
- * this benchmark only; src/ is untouched) to show what each costs.
+ * (the build's own classic-script bundler, scripts/vite-plugin-classic-worker.ts) and every byte of the
+ * minified output is attributed to the source file it came from.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, posix, relative, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, posix, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { build, type Rollup } from 'vite';
+import { VERIFIER_SCRIPT } from '../src/background/verifier-handoff.ts';
+import { buildClassicScript, WORKER_ENTRY } from '../scripts/vite-plugin-classic-worker.ts';
 import { bytes, pct, table } from './lib/format.ts';
 import type { Benchmark, BenchContext, Headline } from './lib/types.ts';
 
@@ -39,19 +39,12 @@ interface Part {
   readonly bytes: number;
 }
 
-interface WhatIf {
-  readonly label: string;
-  readonly raw: number;
-  readonly gzip: number;
-}
-
 export interface BundleResult {
   readonly entries: EntrySize[];
   readonly staticRuleset: FileSize | undefined;
   readonly distTotal: number;
   /** Minified bytes of the in-memory service worker build, by source group. */
   readonly composition: { readonly total: number; readonly parts: Part[] } | { readonly error: string };
-  readonly whatIf: WhatIf[];
 }
 
 function sizeOf(dist: string, file: string): FileSize {
@@ -157,78 +150,17 @@ function groupOf(file: string): string {
   return 'bundler runtime and unmapped';
 }
 
-type Alias = { readonly find: RegExp; readonly replacement: string };
-
-async function bundleWorker(aliases: readonly Alias[]): Promise<{ code: string; map: Rollup.SourceMap | null }> {
-  const output = await build({
-    configFile: false,
-    logLevel: 'silent',
-    root: ROOT,
-    define: { __BROWSER__: JSON.stringify('chrome') },
-    resolve: { alias: [...aliases] },
-    build: {
-      write: false,
-      sourcemap: true,
-      minify: true,
-      target: 'chrome137',
-      modulePreload: false,
-      rollupOptions: { input: join(ROOT, 'src/background/index.ts'), output: { format: 'es', entryFileNames: 'sw.js' } },
-    },
-  });
-  const outputs = (Array.isArray(output) ? output : [output]) as Rollup.RollupOutput[];
-  const chunk = outputs.flatMap((o) => o.output).find((c): c is Rollup.OutputChunk => c.type === 'chunk' && c.isEntry);
-  if (!chunk) throw new Error('no service-worker chunk in the in-memory build');
-  return { code: chunk.code.replace(/\n\/\/# sourceMappingURL=.*$/, ''), map: chunk.map };
-}
-
-/** Stand-ins for the what-if builds, each about the size of the code that would replace the dependency. */
-const STUB_CATALOGUE = `// What-if: the built-in catalogue as a JSON asset, read when a policy names catalogue entries.
-let apps = [];
-export const CATALOGUE = apps;
-export const DEFAULT_BUILTIN_APP_IDS = ['tiktok'];
-export async function loadCatalogue() {
-  apps = await (await fetch(chrome.runtime.getURL('catalogue.json'))).json();
-}
-export function findCatalogueApp(id) {
-  return apps.find((app) => app.id === id);
-}
-`;
-const STUB_POLYFILL = `// What-if: the browser's own promise-based namespace instead of webextension-polyfill.
-export default globalThis.browser ?? globalThis.chrome;
-`;
-
-async function composition(ctx: BenchContext): Promise<{ composition: BundleResult['composition']; whatIf: WhatIf[] }> {
-  const stubs = join(ctx.rawDir, 'bundle-stubs');
-  mkdirSync(stubs, { recursive: true });
-  writeFileSync(join(stubs, 'polyfill.js'), STUB_POLYFILL);
-  writeFileSync(join(stubs, 'catalogue.js'), STUB_CATALOGUE);
-  const polyfill: Alias = { find: /^webextension-polyfill$/, replacement: join(stubs, 'polyfill.js') };
-  const catalogue: Alias = { find: /^(?:\.\.?\/)+(?:core\/)?catalogue\/index\.ts$/, replacement: join(stubs, 'catalogue.js') };
-  const measure = (code: string) => ({ raw: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length });
-
-  let comp: BundleResult['composition'];
-  const whatIf: WhatIf[] = [];
+async function composition(): Promise<BundleResult['composition']> {
   try {
-    const actual = await bundleWorker([]);
-    if (!actual.map) throw new Error('no source map');
-    const sources = actual.map.sources.map((s) => relative(ROOT, resolve(dirname(join(ROOT, 'sw.js')), s)));
-    const byFile = attributeBytes(actual.code, actual.map.mappings, sources);
+    const worker = await buildClassicScript(ROOT, join(ROOT, WORKER_ENTRY), 'sw.js', { define: { __BROWSER__: JSON.stringify('chrome') }, target: 'chrome137', sourcemap: true });
+    if (!worker.map) throw new Error('no source map');
+    const byFile = attributeBytes(worker.code, worker.map.mappings, worker.sources);
     const groups = new Map<string, number>();
     for (const [file, n] of byFile) groups.set(groupOf(file), (groups.get(groupOf(file)) ?? 0) + n);
-    comp = { total: Buffer.byteLength(actual.code), parts: [...groups].map(([group, n]) => ({ group, bytes: n })).sort((a, b) => b.bytes - a.bytes) };
-    whatIf.push({ label: 'as built (in-memory rebuild of the same entry)', ...measure(actual.code) });
+    return { total: Buffer.byteLength(worker.code), parts: [...groups].map(([group, n]) => ({ group, bytes: n })).sort((a, b) => b.bytes - a.bytes) };
   } catch (error) {
-    comp = { error: String(error) };
+    return { error: String(error) };
   }
-  try {
-    // The worker uses the browsers' own namespace already (src/background/browser-api.ts); the polyfill
-    // alias stays so that a what-if build never pulls it back in through a shared module.
-    const steps: [string, Alias[]][] = [['the built-in catalogue as a JSON asset read at start', [polyfill, catalogue]]];
-    for (const [label, aliases] of steps) whatIf.push({ label, ...measure((await bundleWorker(aliases)).code) });
-  } catch (error) {
-    ctx.log(`bundle what-if builds failed: ${String(error)}`);
-  }
-  return { composition: comp, whatIf };
 }
 
 async function run(ctx: BenchContext): Promise<BundleResult> {
@@ -242,18 +174,24 @@ async function run(ctx: BenchContext): Promise<BundleResult> {
     entrySize(dist, manifest.background.service_worker),
     entrySize(dist, manifest.action?.default_popup ?? 'src/popup/index.html'),
     entrySize(dist, 'src/blocked/index.html'),
+    entrySize(dist, VERIFIER_SCRIPT),
   ];
   const rulesetPath = manifest.declarative_net_request?.rule_resources?.[0]?.path;
   const distTotal = walk(dist).reduce((n, f) => n + readFileSync(f).length, 0);
   for (const e of entries) ctx.log(`bundle ${e.entry}: ${bytes(e.raw)} raw, ${bytes(e.gzip)} gzip`);
-  const { composition: comp, whatIf } = await composition(ctx);
-  return { entries, staticRuleset: rulesetPath ? sizeOf(dist, rulesetPath) : undefined, distTotal, composition: comp, whatIf };
+  return { entries, staticRuleset: rulesetPath ? sizeOf(dist, rulesetPath) : undefined, distTotal, composition: await composition() };
 }
 
 function report(result: BundleResult): { markdown: string; headlines: Headline[] } {
   const sw = result.entries[0];
   const label = (entry: string) =>
-    entry.endsWith('.js') ? `service worker (\`${entry}\`)` : entry.includes('popup') ? `popup (\`${entry}\`)` : `block page (\`${entry}\`)`;
+    entry === VERIFIER_SCRIPT
+      ? `verifier, run by the worker only to verify (\`${entry}\`)`
+      : entry.endsWith('.js')
+        ? `service worker (\`${entry}\`)`
+        : entry.includes('popup')
+          ? `popup (\`${entry}\`)`
+          : `block page (\`${entry}\`)`;
   const headlines: Headline[] = [
     {
       what: 'Service worker bundle (minified)',
@@ -271,7 +209,6 @@ function report(result: BundleResult): { markdown: string; headlines: Headline[]
           ['source', 'minified bytes', 'share'],
           result.composition.parts.map((p) => [p.group, bytes(p.bytes), pct(p.bytes / (result.composition as { total: number }).total)]),
         );
-  const whatIfRows = result.whatIf.map((w) => [w.label, bytes(w.raw), bytes(w.gzip), w.raw <= GOAL_SW_BYTES ? 'yes' : 'no']);
   const markdown = [
     'Sizes of what each part of the extension loads, followed from `dist/manifest.json` and the HTML pages import by import (a chunk shared by two pages counts in both). Raw is the minified file as shipped (Chromium reads extension files from disk uncompressed; the goal is about raw bytes); gzip -9 and brotli -11 show what the code would weigh over the wire.',
     '',
@@ -281,13 +218,9 @@ function report(result: BundleResult): { markdown: string; headlines: Headline[]
     '',
     result.staticRuleset ? `The static ruleset \`${result.staticRuleset.file}\` (the built-in TikTok entry, enforced before any code runs) is ${bytes(result.staticRuleset.raw)}; the whole \`dist/\` is ${bytes(result.distTotal)} including icons and locales.` : '',
     '',
-    '**What the service worker is made of.** The worker entry (`src/background/index.ts`) bundled again in memory with vite (same minifier, target chrome137) and source maps; each byte of minified output is attributed to the source it came from:',
+    '**What the service worker is made of.** The worker entry (`src/background/index.ts`) bundled again in memory by the build\'s own bundler for it (`scripts/vite-plugin-classic-worker.ts`, with source maps); each byte of minified output is attributed to the source it came from:',
     '',
     parts,
-    '',
-    '**What else would shrink it.** The same in-memory build with one dependency replaced by a stand-in of the size of the code that would replace it (`bench/bundle.ts`; `src/` unchanged):',
-    '',
-    table(['build', 'raw', 'gzip', '≤ 64 KiB'], whatIfRows),
     '',
     analysis(result),
   ].join('\n');
@@ -298,21 +231,14 @@ function analysis(result: BundleResult): string {
   const comp = result.composition;
   if ('error' in comp) return '';
   const share = (prefix: string) => comp.parts.filter((p) => p.group.startsWith(prefix)).reduce((n, p) => n + p.bytes, 0);
-  const polyfill = share('webextension-polyfill');
-  const catalogue = share('src/core/catalogue');
-  const verifier = share('src/core/blocklist');
-  const own = share('src/core (') + share('src/background');
-  const [, noCatalogue] = result.whatIf;
-  const sw = result.entries[0];
+  const [sw, , , verifier] = result.entries;
   return [
-    `**Reading.** The worker loads ${sw ? bytes(sw.raw) : '?'} when it starts. The Public Suffix List is not part of it: its rules ship as data (\`psl.json\`, about 186 KB) that the worker reads only when it verifies a new list, and a stored list is verified again when the browser starts (or the trust settings change) without the name checks it passed when it arrived. webextension-polyfill is not part of it either (${bytes(polyfill)}): the worker calls the browsers' own promise-based namespace (\`browser\` in Firefox, \`chrome\` in Chromium; \`src/background/browser-api.ts\`) and answers messages through \`sendResponse\`, which both support natively, so 10 KB loaded at every start for nothing are gone; the popup and the block page keep the polyfill. What is left: Cordon's own code (${bytes(own)}: update cycle, policy, compiler, proxies), the verifier (${bytes(verifier)}) and the built-in catalogue (${bytes(catalogue)}).`,
-    noCatalogue
-      ? `The catalogue as a JSON asset would give ${bytes(noCatalogue.raw)}, but it would arrive only after an asynchronous read, and the worker needs it in its first synchronous turn: the \`webNavigation\` filter for the catalogue's hosts must be registered then, or Chromium does not wake a stopped worker for those navigations. That is why the catalogue stays code; without it the worker would still load more than the goal.`
-      : '',
-    `Rarely used code cannot be left out of the start either: Chromium's extension service workers refuse \`import()\`, and in a classic worker \`importScripts()\` called after the worker's first evaluation fails with a NetworkError (measured in Chromium 156), so everything the worker may need (verifying a list or an override code, the fleet report, the warning allowances) loads whenever it starts. Meeting 64 KiB would take dropping features, or moving verification and compilation out of the worker: into an offscreen document on Chrome (a new permission, a document to start for every update, and a message boundary on the path that decides trust; Firefox's event page can use \`import()\` lazily). Until then what remains is kept small file by file and measured here at every run. What the size costs is measured too, in the worker start-up section: the time from a wake-up to the worker being ready for events, against a worker of one line in the same browser.`,
-  ]
-    .filter(Boolean)
-    .join(' ');
+    `**Reading.** The worker loads ${sw ? bytes(sw.raw) : '?'} when it starts: Cordon's own code (${bytes(share('src/core (') + share('src/background'))}: update cycle, policy, compiler, reporting, warnings), the built-in catalogue (${bytes(share('src/core/catalogue'))}, needed in the worker's first turn for the \`webNavigation\` filter of the catalogue's hosts) and what the policy check needs of the list format (${bytes(share('src/core/blocklist'))}: key and text checks).`,
+    `The verifier (${verifier ? bytes(verifier.raw) : '?'}: signatures, the strict format, the name checks, override codes) is a script of its own, \`${VERIFIER_SCRIPT}\`, which the worker runs only when something must be verified: a new list, the stored list after a change of trust settings or at browser start, an override code (\`src/background/load-verifier.ts\`).`,
+    "Chromium's extension service workers refuse `import()`, and `importScripts()` after installation runs only scripts the worker imported while it was installing (measured in Chromium 156; any other script fails with a NetworkError). So the worker is a classic script that imports the verifier once in its install event; from then on every start, across stops and browser restarts, can run it on demand and a wake-up that verifies nothing never parses it. Firefox's event page loads the same module with `import()`.",
+    `The Public Suffix List's rules are data (\`psl.json\`, about 186 KB) that the verifier reads only when it checks the names of a new list. webextension-polyfill is not loaded by the worker (${bytes(share('webextension-polyfill'))}): it calls the browsers' own promise-based namespace (\`src/background/browser-api.ts\`); the popup and the block page keep the polyfill.`,
+    'What a start costs is measured in the worker start-up section: the time from a wake-up to the worker being ready for events, against a worker of one line in the same browser.',
+  ].join(' ');
 }
 
 export const bundleBenchmark: Benchmark<BundleResult> = {
