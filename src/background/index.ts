@@ -170,7 +170,7 @@ Object.assign(globalThis, {
     contextFromJson,
     verifyOverrideCode: async (...args: Parameters<Verifier['verifyOverrideCode']>) => (await loadVerifier()).verifyOverrideCode(...args),
     /** Whether this worker instance has run its verifier: a wake-up that verified nothing has not. */
-    verifierLoaded: () => verifierLoaded(),
+    verifierLoaded,
     navigationEvents: () => navigationEvents,
     /** When this worker instance started: a different value means the worker was stopped and started again. */
     startedAt: () => performance.timeOrigin,

@@ -23,13 +23,16 @@ export class VerifierUnavailable extends Error {
   override readonly name = 'VerifierUnavailable';
 }
 
+const unavailable = (what: string, error: unknown) =>
+  new VerifierUnavailable(`Cordon could not load its verifier (${what}): ${String(error)}. No list or code can be verified until Cordon is reinstalled or updated; the rules in force stay.`);
+
 function runVerifierScript(): Verifier {
   const loaded = verifierOnGlobal();
   if (loaded !== undefined) return loaded;
   try {
     importScripts(`/${VERIFIER_SCRIPT}`);
   } catch (error) {
-    throw new VerifierUnavailable(`Cordon could not load its verifier (${VERIFIER_SCRIPT}): ${String(error)}. No list or code can be verified until Cordon is reinstalled or updated; the rules in force stay.`);
+    throw unavailable(VERIFIER_SCRIPT, error);
   }
   const verifier = verifierOnGlobal();
   if (verifier === undefined) throw new VerifierUnavailable(`Cordon's verifier (${VERIFIER_SCRIPT}) ran but left nothing to call; the rules in force stay.`);
@@ -39,7 +42,13 @@ function runVerifierScript(): Verifier {
 let loadedHere = false;
 
 export async function loadVerifier(): Promise<Verifier> {
-  const verifier = __BROWSER__ === 'firefox' ? (await import('./verifier.ts')).VERIFIER : runVerifierScript();
+  const verifier =
+    __BROWSER__ === 'firefox'
+      ? await import('./verifier.ts').then(
+          (module) => module.VERIFIER,
+          (error: unknown) => Promise.reject(unavailable('its module', error)),
+        )
+      : runVerifierScript();
   loadedHere = true;
   return verifier;
 }
