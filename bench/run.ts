@@ -146,6 +146,7 @@ function documentOf(args: Args, ctx: BenchContext, sections: { bench: Benchmark;
     'node --import tsx bench/run.ts --only compile,fleet # some benchmarks → test-results/bench/performance.md',
     'node --import tsx bench/run.ts --rerender          # rewrite the report from the last run\'s raw JSON',
     'CORDON_BENCH_BROWSER_PARTS=update,apply node --import tsx bench/run.ts --only browser   # some browser parts',
+    'CORDON_BENCH_YARDSTICK_MINUTES=60 npm run bench    # let the page-load yardstick pass run longer (30 minutes by default)',
     '```',
     '',
     'Raw results (every sample) are written as JSON to `test-results/bench/<benchmark>.json`. The browser benchmarks need `dist/` (`npx vite build`) and Chromium at `/usr/bin/chromium` (`CHROMIUM_PATH` overrides); the ones that need enterprise policy need root (they are skipped otherwise, and say so). Each run copies `dist/` first, so a rebuild during the run cannot change what is measured.',

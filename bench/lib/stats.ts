@@ -60,10 +60,11 @@ export async function timeRuns(
 }
 
 /**
- * 95 % bootstrap interval of the median (percentile method, seeded): how far the median could move on
- * this much noisy data. Used for the page-load ratio, whose goal (2 %) is near the noise.
+ * Bootstrap interval of the median (percentile method, seeded; 95 % unless `level` says otherwise): how
+ * far the median could move on this much noisy data. Used for the page-load ratio, whose goal (1 %) is
+ * near the noise.
  */
-export function bootstrapMedianInterval(values: readonly number[], random: () => number, iterations = 2000): [number, number] {
+export function bootstrapMedianInterval(values: readonly number[], random: () => number, iterations = 2000, level = 0.95): [number, number] {
   if (values.length === 0) return [Number.NaN, Number.NaN];
   const medians: number[] = [];
   const sample = new Array<number>(values.length);
@@ -72,5 +73,6 @@ export function bootstrapMedianInterval(values: readonly number[], random: () =>
     medians.push(median(sample));
   }
   medians.sort((a, b) => a - b);
-  return [percentile(medians, 2.5), percentile(medians, 97.5)];
+  const tail = ((1 - level) / 2) * 100;
+  return [percentile(medians, tail), percentile(medians, 100 - tail)];
 }
