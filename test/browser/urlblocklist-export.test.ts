@@ -7,44 +7,34 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type LaunchedBrowser } from '../support/chromium.ts';
+import { describe, expect, it } from 'vitest';
 import { runCordonInProcess } from '../support/cli.ts';
+import { useChromium } from '../support/fixture.ts';
 import { canWritePolicy, chromiumPolicyFile, POLICY_SKIP_REASON } from '../support/policy.ts';
 import { listPayload, newSigner } from '../support/signing.ts';
-import { drained, startTrafficServer, type TrafficServer } from '../support/traffic-server.ts';
+import { drained } from '../support/traffic-server.ts';
 
 describe.skipIf(!canWritePolicy)(`the URLBlocklist export in real Chromium policy (${POLICY_SKIP_REASON})`, () => {
   const policy = chromiumPolicyFile('cordon-test-urlblocklist');
-  let server: TrafficServer;
-  let browser: LaunchedBrowser;
-  let page: Page;
-  let exported: Record<string, unknown>;
-
-  beforeAll(async () => {
-    const signer = await newSigner();
-    const dir = mkdtempSync(join(tmpdir(), 'cordon-urlblocklist-'));
-    const list = join(dir, 'list.signed.json');
-    writeFileSync(list, signer.sign(listPayload('acme', 3, [{ id: 'tiktok', name: 'TikTok', domains: ['tiktok.com', 'tiktokv.com'], allow: ['developers.tiktok.com'] }])));
-    const run = await runCordonInProcess(['export', '--pub', signer.publicKey, '--format', 'urlblocklist', list]);
-    expect(run.code, run.stderr).toBe(0);
-    exported = JSON.parse(run.stdout) as Record<string, unknown>;
-    // As an admin deploys it: with network prediction off (cordon policy writes that too), or Chromium
-    // opens a connection to a typed host before the blocklist refuses the navigation (measured: a CONNECT, no request).
-    policy.write({ ...exported, NetworkPredictionOptions: 2 });
-    server = await startTrafficServer();
-    browser = await launchChromium({ proxyUrl: server.proxyUrl, policy, loadExtension: false });
-    page = await browser.context.newPage();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    policy.dispose();
+  const chromium = useChromium({
+    loadExtension: false,
+    policy,
+    before: async () => {
+      const signer = await newSigner();
+      const dir = mkdtempSync(join(tmpdir(), 'cordon-urlblocklist-'));
+      const list = join(dir, 'list.signed.json');
+      writeFileSync(list, signer.sign(listPayload('acme', 3, [{ id: 'tiktok', name: 'TikTok', domains: ['tiktok.com', 'tiktokv.com'], allow: ['developers.tiktok.com'] }])));
+      const run = await runCordonInProcess(['export', '--pub', signer.publicKey, '--format', 'urlblocklist', list]);
+      expect(run.code, run.stderr).toBe(0);
+      // As an admin deploys it: with network prediction off (cordon policy writes that too), or Chromium
+      // opens a connection to a typed host before the blocklist refuses the navigation (measured: a CONNECT, no request).
+      policy.write({ ...(JSON.parse(run.stdout) as Record<string, unknown>), NetworkPredictionOptions: 2 });
+    },
+    after: () => policy.dispose(),
   });
 
   it('chrome://policy shows both values as OK', async () => {
+    const { page } = chromium;
     await page.goto('chrome://policy');
     // Custom elements with shadow roots; CSS locators pierce them.
     const row = (name: string) => page.locator('policy-row').filter({ has: page.locator('#name', { hasText: new RegExp(`^${name}$`) }) }).first();
@@ -54,6 +44,7 @@ describe.skipIf(!canWritePolicy)(`the URLBlocklist export in real Chromium polic
   });
 
   it('blocks the names and their subdomains before any request; the allowed host, a lookalike and a sibling load', async () => {
+    const { browser, page, server } = chromium;
     const control = await browser.context.newPage();
     await control.goto('https://www.control.example/');
     for (const url of ['https://www.tiktok.com/@someone', 'https://tiktok.com/', 'https://api16.tiktokv.com/x']) {

@@ -1,8 +1,10 @@
 /**
  * The one real-Chromium fixture the browser tests share: a counting traffic server, Chromium with
  * Cordon loaded (optionally with its own enterprise policy, a profile, other extensions), Cordon's
- * worker, waits for the state the test needs, and a fresh page before each test. Call `useChromium()` at
- * the top of a file or a `describe`; it registers the hooks, and its getters hold the live objects.
+ * worker, waits for the state the test needs, and a fresh page before each test; or, with
+ * `loadExtension: false`, the same Chromium without Cordon (for what admins deploy without it). Call
+ * `useChromium()` at the top of a file or a `describe`; it registers the hooks, and its getters hold the
+ * live objects.
  */
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
@@ -19,6 +21,7 @@ export const blockPageFor = (appId: string, url: string) => `${BLOCK_PAGE}#app=$
 export interface ChromiumFixture {
   readonly server: TrafficServer;
   readonly browser: LaunchedBrowser;
+  /** Cordon's worker (a browser launched with `loadExtension: false` has none). */
   readonly worker: Worker;
   /** A fresh page for each test (the previous one is closed, the server's count reset). */
   readonly page: Page;
@@ -27,7 +30,8 @@ export interface ChromiumFixture {
 export interface FixtureOptions extends Omit<LaunchOptions, 'proxyUrl'> {
   /**
    * What to wait for before the tests: 'enforcement' (network prediction off, the default), 'cycle'
-   * (the start-up cycle recorded, for tests that read or write the state), or 'worker' only.
+   * (the start-up cycle recorded, for tests that read or write the state), or 'worker' only. Without
+   * Cordon (`loadExtension: false`) there is nothing to wait for.
    */
   readonly ready?: 'worker' | 'enforcement' | 'cycle';
   /** Set up routes on the server before the browser starts. */
@@ -50,6 +54,7 @@ export function useChromium(options: FixtureOptions = {}): ChromiumFixture {
     serve?.(server);
     await before?.(server);
     browser = await launchChromium({ ...launch, proxyUrl: server.proxyUrl });
+    if (launch.loadExtension === false) return;
     worker = await browser.worker();
     if (ready !== 'worker') await waitForEnforcementReady(worker);
     if (ready === 'cycle') await waitForState(worker, (s) => s.lastCheck !== undefined, 'the start-up cycle', { timeout: 45_000 });
@@ -82,7 +87,7 @@ export function useChromium(options: FixtureOptions = {}): ChromiumFixture {
       return need(browser, 'browser');
     },
     get worker() {
-      return need(worker, 'worker');
+      return need(worker, launch.loadExtension === false ? "worker (it runs Chromium without Cordon)" : 'worker');
     },
     get page() {
       return need(page, 'page');
