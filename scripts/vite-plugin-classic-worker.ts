@@ -53,8 +53,6 @@ export interface ClassicScript {
 
 export interface ClassicBuildOptions extends Pick<ClassicWorkerOptions, 'define' | 'target'> {
   readonly sourcemap?: boolean;
-  /** Module stand-ins, for the bundle benchmark's what-if builds. */
-  readonly alias?: readonly { readonly find: RegExp; readonly replacement: string }[];
 }
 
 /**
@@ -69,7 +67,6 @@ export async function buildClassicScript(root: string, input: string, fileName: 
     publicDir: false,
     define: options.define,
     plugins: [schemaWithoutProse(root)],
-    resolve: { alias: [...(options.alias ?? [])] },
     build: {
       write: false,
       minify: true,
