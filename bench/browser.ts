@@ -1281,7 +1281,7 @@ function report(result: BrowserResult): { markdown: string; headlines: Headline[
     ] as const) {
       const alone = l.yardstick?.steps.find((st) => st.of === of);
       const step = l.steps.find((st) => st.of === of && st.to === 'control');
-      if (alone) headlines.push({ what: `${what} (the three browsers alone)`, measured: `${alone.load.median.toFixed(3)} (95 % interval ${range(alone.load)}; ${int(alone.pairs)} pairs)`, ...toControl(alone.load) });
+      if (alone) headlines.push({ what: `${what} (the three browsers alone, one launch each)`, measured: `${alone.load.median.toFixed(3)} (95 % interval ${range(alone.load)}; ${int(alone.pairs)} pairs)`, ...toControl(alone.load) });
       else if (step) headlines.push({ what, measured: `${step.paired.median.toFixed(3)} (95 % interval ${range(step.paired)})`, ...toControl(step.paired) });
     }
     for (const w of l.workerEvents ?? []) {
@@ -1298,7 +1298,7 @@ function report(result: BrowserResult): { markdown: string; headlines: Headline[
     ] as const) {
       const alone = l.yardstick?.steps.find((st) => st.of === of);
       const step = l.cpuSteps?.find((st) => st.of === of && st.to === 'control');
-      if (alone) headlines.push({ what: `${what}, the three browsers alone`, measured: `${alone.cpu.median.toFixed(3)} (95 % interval ${range(alone.cpu)}; ${alone.cpuMedian.toFixed(1)} ms per load)`, ...toControl(alone.cpu) });
+      if (alone) headlines.push({ what: `${what}, the three browsers alone, one launch each`, measured: `${alone.cpu.median.toFixed(3)} (95 % interval ${range(alone.cpu)}; ${alone.cpuMedian.toFixed(1)} ms per load)`, ...toControl(alone.cpu) });
       else if (step) headlines.push({ what, measured: `${step.paired.median.toFixed(3)} (95 % interval ${range(step.paired)}; ${step.median.toFixed(1)} ms per load)`, ...toControl(step.paired) });
     }
     for (const id of ['control', 'urlblocklist-1k', 'cordon-1k']) {
@@ -1439,6 +1439,8 @@ function yardstickSection(l: LoadResult): string[] {
     ),
     '',
     ...(needed.length ? [`At the spread measured here, deciding ${GOAL_CONTROL_RATIO} either way would take ${needed.join('; ')}.`, ''] : []),
+    'These intervals cover the variation between loads of the same three browsers, not between launches of them: each configuration is one browser, launched once, and a browser launched again can sit a few per cent higher or lower for its whole life (full runs of this benchmark on this machine have differed by more than their intervals). A verdict here holds for these launches. A verdict on the extension needs the pass repeated over several launches of each browser, with the launches resampled in the interval; this pass does not do that yet.',
+    '',
     ...(y.steps.some((st) => st.load.interval[1] < 1)
       ? [
           'Where Cordon comes out below the control, the likely reason is that Cordon turns network prediction off and the control leaves it on: the browser does less speculative work per load. That is Cordon\'s setting, not a cheaper way of blocking.',
