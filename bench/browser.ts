@@ -31,7 +31,7 @@ import { startListHost, type ListHost } from './lib/list-host.ts';
 import { benchPayload, generateApps, LIST_ID } from './lib/lists.ts';
 import { chromiumCpu, chromiumThreadNs, cpuDelta, PROCESS_KINDS, threadCpuDeltaMs, type CpuByKind } from './lib/process-cpu.ts';
 import { seededRandom } from './lib/random.ts';
-import { bootstrapMedianInterval, median, summarize, type Summary } from './lib/stats.ts';
+import { bootstrapClusteredMedianInterval, bootstrapMedianInterval, median, summarize, type Summary } from './lib/stats.ts';
 import type { Benchmark, BenchContext, Headline } from './lib/types.ts';
 
 const BLOCK_PAGE = `${EXTENSION_ORIGIN}/src/blocked/index.html`;
@@ -656,7 +656,9 @@ interface LoadResult {
   readonly yardstick?: {
     readonly budgetMinutes: number;
     readonly minutes: number;
-    readonly rounds: number;
+    /** Launches of the three browsers, each measuring `roundsPerLaunch` rounds. */
+    readonly launches: number;
+    readonly roundsPerLaunch: number;
     /** Whether the pass stopped because every interval had decided the goal, or because time ran out. */
     readonly stop: 'decided' | 'time';
     readonly stopLevel: number;
@@ -664,8 +666,11 @@ interface LoadResult {
       readonly of: string;
       readonly label: string;
       readonly pairs: number;
+      /** Medians over all pairs, with intervals that resample whole launches. */
       readonly load: Paired;
       readonly cpu: Paired;
+      /** The load-time ratio's median in each launch. */
+      readonly perLaunch: readonly number[];
       /** Median CPU per load (ms) of `of`, and of the control, in the same turns. */
       readonly cpuMedian: number;
       readonly controlCpuMedian: number;
@@ -704,8 +709,10 @@ function writeControlExtensions(dir: string): { control: string; controlWorker: 
 const YARDSTICK_IDS = ['control', 'cordon-0', 'cordon-10k'] as const;
 /** Page-load goal against the minimal control extension (issue #13). */
 const GOAL_CONTROL_RATIO = 1.01;
-/** Rounds the yardstick pass measures before its first look. */
-const YARDSTICK_MIN_ROUNDS = 6;
+/** Rounds the yardstick pass measures on each launch of its browsers (after a warm-up round). */
+const YARDSTICK_BLOCK_ROUNDS = 8;
+/** Launches the yardstick pass measures before its first look. */
+const YARDSTICK_MIN_LAUNCHES = 6;
 /** The interval each look of the yardstick pass decides on (stricter than the 95 % it reports). */
 const YARDSTICK_STOP_LEVEL = 0.99;
 
@@ -724,13 +731,36 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
   host.serve('/list-1k.json', signer.sign(benchPayload(1, apps1k)));
 
   const configs: LoadConfig[] = [];
+  /** Browsers the yardstick pass launched again, closed with the others at the end. */
+  const relaunched: BenchBrowser[] = [];
   const checks: Record<string, string> = {};
   try {
+    const launchOptions = new Map<LoadConfig['id'], Parameters<typeof launchBench>[0]>();
     const launch = async (id: LoadConfig['id'], label: string, options: Parameters<typeof launchBench>[0]) => {
       const browser = await launchBench(options);
       const page = browser.context.pages()[0] ?? (await browser.context.newPage());
       configs.push({ id, label, browser, page });
+      launchOptions.set(id, options);
       return browser;
+    };
+    /**
+     * The same configurations on browsers launched anew (new profiles), each ready as at the first
+     * launch: Cordon with its list in force, or with its first cycle done.
+     */
+    const relaunch = async (list: readonly LoadConfig[]): Promise<LoadConfig[]> => {
+      const out: LoadConfig[] = [];
+      for (const c of list) {
+        const options = launchOptions.get(c.id);
+        if (options === undefined) throw new Error(`no launch options kept for ${c.id}`);
+        await c.browser.close();
+        const browser = await launchBench(options);
+        relaunched.push(browser);
+        const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+        if (c.id === 'cordon-10k') await waitForState(await browser.worker(), (st) => st.list?.serial === 1, 'the signed list');
+        else if (c.id.startsWith('cordon-')) await waitForState(await browser.worker(), (st) => st.lastCheck !== undefined, 'the first cycle');
+        out.push({ ...c, browser, page });
+      }
+      return out;
     };
     // A quick run keeps three configurations; a full one adds those that take Cordon apart.
     const full = !ctx.quick;
@@ -931,48 +961,53 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
     }
 
     // The yardstick alone (issue #13): Cordon against the minimal control extension, with every other
-    // browser closed, for as many rounds as the intervals need to decide the 1 % goal either way, or
-    // until the time budget runs out. Each look decides on a 99 % interval, so that looking after every
-    // round does not let chance decide; the report gives the 95 % intervals of the data at the stop.
+    // browser closed. A browser launched again can sit a few per cent higher or lower for its whole life,
+    // so the pass runs in launches: each launch of the three browsers measures a block of rounds, and the
+    // interval resamples whole launches. It goes on until the intervals decide the 1 % goal either way,
+    // or until the time budget runs out. Each look (after each launch, from the fourth on) decides on a
+    // 99 % interval, so that looking again and again does not let chance decide; the report gives the
+    // 95 % intervals of the data at the stop.
     const yardstick = await (async (): Promise<LoadResult['yardstick']> => {
-      const kept = configs.filter((c) => (YARDSTICK_IDS as readonly string[]).includes(c.id));
+      let kept = configs.filter((c) => (YARDSTICK_IDS as readonly string[]).includes(c.id));
       if (yardstickMinutes <= 0 || kept.length !== YARDSTICK_IDS.length) return undefined;
       for (const c of configs) if (!kept.includes(c)) await c.browser.close();
       const started = performance.now();
-      const loadsY: Map<string, number>[] = [];
-      const cpuY: Map<string, number>[] = [];
+      const blocks: { loads: Map<string, number>[]; cpu: Map<string, number>[] }[] = [];
+      const interval = (of: string, kind: 'loads' | 'cpu', level: number): Paired => {
+        const clusters = blocks.map((b) => ratiosIn(b[kind], of, 'control'));
+        return { median: median(clusters.flat()), interval: bootstrapClusteredMedianInterval(clusters, seededRandom(13), 2000, level) };
+      };
       const decided = (of: string) => {
-        const [low, high] = bootstrapMedianInterval(ratiosIn(loadsY, of, 'control'), seededRandom(13), 2000, YARDSTICK_STOP_LEVEL);
+        const [low, high] = interval(of, 'loads', YARDSTICK_STOP_LEVEL).interval;
         return high <= GOAL_CONTROL_RATIO || low > GOAL_CONTROL_RATIO;
       };
-      let measured = 0;
       let stop: 'decided' | 'time' = 'time';
       while (performance.now() - started < yardstickMinutes * 60_000) {
-        const first = measured === 0;
-        const count = first ? YARDSTICK_MIN_ROUNDS : 1;
-        const r = await measure(kept, count, false, ' (yardstick)', { warmUp: first, offset: measured });
-        loadsY.push(...r.loads);
-        cpuY.push(...r.cpu);
-        measured += count;
-        if (['cordon-0', 'cordon-10k'].every(decided)) {
+        if (blocks.length > 0) kept = await relaunch(kept);
+        blocks.push(await measure(kept, YARDSTICK_BLOCK_ROUNDS, false, ` (yardstick, launch ${blocks.length + 1})`));
+        if (blocks.length >= YARDSTICK_MIN_LAUNCHES && ['cordon-0', 'cordon-10k'].every(decided)) {
           stop = 'decided';
           break;
         }
       }
+      const all = { loads: blocks.flatMap((b) => b.loads), cpu: blocks.flatMap((b) => b.cpu) };
+      const cpuOf = (id: string) => median(all.cpu.map((t) => t.get(id) ?? NaN).filter((v) => Number.isFinite(v)));
       return {
         budgetMinutes: yardstickMinutes,
         minutes: (performance.now() - started) / 60_000,
-        rounds: measured,
+        launches: blocks.length,
+        roundsPerLaunch: YARDSTICK_BLOCK_ROUNDS,
         stop,
         stopLevel: YARDSTICK_STOP_LEVEL,
         steps: (['cordon-0', 'cordon-10k'] as const).map((of) => ({
           of,
           label: configs.find((c) => c.id === of)?.label ?? of,
-          pairs: ratiosIn(loadsY, of, 'control').length,
-          load: pairIn(loadsY, of, 'control'),
-          cpu: pairIn(cpuY, of, 'control'),
-          cpuMedian: median(cpuY.map((t) => t.get(of) ?? NaN).filter((v) => Number.isFinite(v))),
-          controlCpuMedian: median(cpuY.map((t) => t.get('control') ?? NaN).filter((v) => Number.isFinite(v))),
+          pairs: ratiosIn(all.loads, of, 'control').length,
+          load: interval(of, 'loads', 0.95),
+          cpu: interval(of, 'cpu', 0.95),
+          perLaunch: blocks.map((b) => median(ratiosIn(b.loads, of, 'control'))),
+          cpuMedian: cpuOf(of),
+          controlCpuMedian: cpuOf('control'),
         })),
       };
     })();
@@ -1032,7 +1067,7 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
       cpu,
     };
   } finally {
-    for (const c of configs) await c.browser.close();
+    for (const browser of [...configs.map((c) => c.browser), ...relaunched]) await browser.close();
     await host.close();
   }
 }
@@ -1281,7 +1316,7 @@ function report(result: BrowserResult): { markdown: string; headlines: Headline[
     ] as const) {
       const alone = l.yardstick?.steps.find((st) => st.of === of);
       const step = l.steps.find((st) => st.of === of && st.to === 'control');
-      if (alone) headlines.push({ what: `${what} (the three browsers alone, one launch each)`, measured: `${alone.load.median.toFixed(3)} (95 % interval ${range(alone.load)}; ${int(alone.pairs)} pairs)`, ...toControl(alone.load) });
+      if (alone) headlines.push({ what: `${what} (the three browsers alone, ${alone.perLaunch.length} launches)`, measured: `${alone.load.median.toFixed(3)} (95 % interval ${range(alone.load)}; ${int(alone.pairs)} pairs)`, ...toControl(alone.load) });
       else if (step) headlines.push({ what, measured: `${step.paired.median.toFixed(3)} (95 % interval ${range(step.paired)})`, ...toControl(step.paired) });
     }
     for (const w of l.workerEvents ?? []) {
@@ -1298,7 +1333,7 @@ function report(result: BrowserResult): { markdown: string; headlines: Headline[
     ] as const) {
       const alone = l.yardstick?.steps.find((st) => st.of === of);
       const step = l.cpuSteps?.find((st) => st.of === of && st.to === 'control');
-      if (alone) headlines.push({ what: `${what}, the three browsers alone, one launch each`, measured: `${alone.cpu.median.toFixed(3)} (95 % interval ${range(alone.cpu)}; ${alone.cpuMedian.toFixed(1)} ms per load)`, ...toControl(alone.cpu) });
+      if (alone) headlines.push({ what: `${what}, the three browsers alone, ${alone.perLaunch.length} launches`, measured: `${alone.cpu.median.toFixed(3)} (95 % interval ${range(alone.cpu)}; ${alone.cpuMedian.toFixed(1)} ms per load)`, ...toControl(alone.cpu) });
       else if (step) headlines.push({ what, measured: `${step.paired.median.toFixed(3)} (95 % interval ${range(step.paired)}; ${step.median.toFixed(1)} ms per load)`, ...toControl(step.paired) });
     }
     for (const id of ['control', 'urlblocklist-1k', 'cordon-1k']) {
@@ -1419,28 +1454,36 @@ function yardstickSection(l: LoadResult): string[] {
   if (!y) return [];
   const range = (p: Paired) => `${p.interval[0].toFixed(3)}–${p.interval[1].toFixed(3)}`;
   const decides = (p: Paired) => p.interval[1] <= GOAL_CONTROL_RATIO || p.interval[0] > GOAL_CONTROL_RATIO;
-  const pairsPerMinute = (y.steps[0]?.pairs ?? 0) / y.minutes;
+  // An interval narrows as the square root of the launches it resamples.
+  const minutesPerLaunch = y.minutes / y.launches;
   const needed = y.steps
     .filter((st) => !decides(st.load))
     .map((st) => {
       const halfWidth = (st.load.interval[1] - st.load.interval[0]) / 2;
       const distance = Math.abs(st.load.median - GOAL_CONTROL_RATIO);
-      const pairs = distance > 0 ? st.pairs * (halfWidth / distance) ** 2 : Infinity;
-      return Number.isFinite(pairs) && pairs < 1e6
-        ? `${st.label}: about ${int(Math.ceil(pairs / 100) * 100)} pairs (${duration(pairs / pairsPerMinute)} of this pass)`
-        : `${st.label}: its median sits on the goal, so no number of pairs would decide it`;
+      const launches = distance > 0 ? y.launches * (halfWidth / distance) ** 2 : Infinity;
+      return Number.isFinite(launches) && launches < 1e4
+        ? `${st.label}: about ${int(Math.ceil(launches))} launches (${duration(launches * minutesPerLaunch)} of this pass)`
+        : `${st.label}: its median sits on the goal, so no number of launches would decide it`;
     });
   return [
-    `**The yardstick alone.** Then every other browser was closed, and the minimal control extension, Cordon with no names and Cordon at 10,000 names took turns on the same pages (same rotation, one warm-up round) for ${y.rounds} rounds: ${y.minutes.toFixed(1)} minutes of a ${y.budgetMinutes}-minute budget. After each round from the ${YARDSTICK_MIN_ROUNDS}th on, the ${Math.round(y.stopLevel * 100)} % interval of each load-time ratio was computed, and the pass was to stop as soon as both lay wholly on one side of ${GOAL_CONTROL_RATIO}; the stricter level keeps the repeated looks from letting chance decide. ${y.stop === 'decided' ? 'It stopped there.' : 'Time ran out first.'} The 95 % intervals of all the pairs at the stop:`,
+    `**The yardstick alone.** Then every other browser was closed, and the minimal control extension, Cordon with no names and Cordon at 10,000 names took turns on the same pages (same rotation). A browser launched again can sit a few per cent higher or lower for its whole life (full runs of this benchmark on this machine have differed by more than intervals that counted loads of one launch only), so the pass runs in launches: ${y.launches} launches of the three browsers, each on new profiles with Cordon ready as above, each measuring ${y.roundsPerLaunch} rounds after a warm-up round, ${y.minutes.toFixed(1)} minutes of a ${y.budgetMinutes}-minute budget. The intervals resample whole launches (a cluster bootstrap), so they cover the differences between launches as well as between loads. After each launch from the ${YARDSTICK_MIN_LAUNCHES}th on, the ${Math.round(y.stopLevel * 100)} % interval of each load-time ratio was computed, and the pass was to stop as soon as both lay wholly on one side of ${GOAL_CONTROL_RATIO}; the stricter level keeps the repeated looks from letting chance decide. ${y.stop === 'decided' ? 'It stopped there.' : 'Time ran out first.'} The 95 % intervals at the stop:`,
     '',
     table(
-      ['Cordon / the control', 'pairs', 'load: paired ratio', '95 % interval', 'CPU per load: paired ratio', '95 % interval', 'CPU per load, Cordon / control (medians)'],
-      y.steps.map((st) => [st.label, int(st.pairs), st.load.median.toFixed(3), range(st.load), st.cpu.median.toFixed(3), range(st.cpu), `${st.cpuMedian.toFixed(1)} / ${st.controlCpuMedian.toFixed(1)} ms`]),
+      ['Cordon / the control', 'pairs', 'load: paired ratio', '95 % interval', 'per launch (medians)', 'CPU per load: paired ratio', '95 % interval', 'CPU per load, Cordon / control (medians)'],
+      y.steps.map((st) => [
+        st.label,
+        int(st.pairs),
+        st.load.median.toFixed(3),
+        range(st.load),
+        `${Math.min(...st.perLaunch).toFixed(3)}–${Math.max(...st.perLaunch).toFixed(3)}`,
+        st.cpu.median.toFixed(3),
+        range(st.cpu),
+        `${st.cpuMedian.toFixed(1)} / ${st.controlCpuMedian.toFixed(1)} ms`,
+      ]),
     ),
     '',
     ...(needed.length ? [`At the spread measured here, deciding ${GOAL_CONTROL_RATIO} either way would take ${needed.join('; ')}.`, ''] : []),
-    'These intervals cover the variation between loads of the same three browsers, not between launches of them: each configuration is one browser, launched once, and a browser launched again can sit a few per cent higher or lower for its whole life (full runs of this benchmark on this machine have differed by more than their intervals). A verdict here holds for these launches. A verdict on the extension needs the pass repeated over several launches of each browser, with the launches resampled in the interval; this pass does not do that yet.',
-    '',
     ...(y.steps.some((st) => st.load.interval[1] < 1)
       ? [
           'Where Cordon comes out below the control, the likely reason is that Cordon turns network prediction off and the control leaves it on: the browser does less speculative work per load. That is Cordon\'s setting, not a cheaper way of blocking.',

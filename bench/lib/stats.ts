@@ -76,3 +76,27 @@ export function bootstrapMedianInterval(values: readonly number[], random: () =>
   const tail = ((1 - level) / 2) * 100;
   return [percentile(medians, tail), percentile(medians, 100 - tail)];
 }
+
+/**
+ * Bootstrap interval of the median over `clusters` (groups of values that share a condition, such as
+ * one launch of a browser): each resample draws whole clusters with replacement and takes the median
+ * of their values pooled, so the interval covers the variation between clusters as well as within
+ * them. With one cluster it has nothing to say about the first, and returns NaN.
+ */
+export function bootstrapClusteredMedianInterval(
+  clusters: readonly (readonly number[])[],
+  random: () => number,
+  iterations = 2000,
+  level = 0.95,
+): [number, number] {
+  if (clusters.length < 2) return [Number.NaN, Number.NaN];
+  const medians: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const pooled: number[] = [];
+    for (let j = 0; j < clusters.length; j++) pooled.push(...(clusters[Math.floor(random() * clusters.length)] ?? []));
+    medians.push(median(pooled));
+  }
+  medians.sort((a, b) => a - b);
+  const tail = ((1 - level) / 2) * 100;
+  return [percentile(medians, tail), percentile(medians, 100 - tail)];
+}
