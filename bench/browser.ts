@@ -652,7 +652,7 @@ interface LoadResult {
   readonly workerEvents: { readonly id: string; readonly navigations: number; readonly events: number; readonly restarted?: boolean }[];
   /** CPU time per page load by process kind (ms), over the same interleaved loads (bench/lib/process-cpu.ts). */
   readonly cpu?: { readonly id: string; readonly loads: number; readonly perLoad: CpuByKind }[];
-  /** Cordon against the minimal control alone, every other browser closed, rounds until decided or out of time. */
+  /** Cordon against the minimal control alone, every other browser closed, launches until decided or out of time. */
   readonly yardstick?: {
     readonly budgetMinutes: number;
     readonly minutes: number;
@@ -703,6 +703,14 @@ function writeControlExtensions(dir: string): { control: string; controlWorker: 
     if (worker) writeFileSync(join(path, 'worker.js'), worker);
   }
   return { control, controlWorker };
+}
+
+/**
+ * A ratio against an upper goal: met only when the whole interval is at or under it, missed only when
+ * it is wholly above, inconclusive otherwise.
+ */
+function goalVerdict(paired: Paired, goal: number): 'met' | 'missed' | 'inconclusive' {
+  return paired.interval[1] <= goal ? 'met' : paired.interval[0] > goal ? 'missed' : 'inconclusive';
 }
 
 /** The configurations of the yardstick pass: the minimal control and Cordon with and without names. */
@@ -868,8 +876,7 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
     /** CPU per load (all of a browser's threads, from navigation start to the load event), per turn. */
     const cpuTurns: Map<string, number>[] = [];
     /**
-     * Interleaved rounds over `list`: a warm-up round (unless `warmUp` is false), then `count` measured
-     * ones; `offset` carries the rotation on when rounds are measured a few at a time. Returns the load
+     * Interleaved rounds over `list`: one warm-up round, then `count` measured ones. Returns the load
      * times and the CPU times of each turn (one page, every configuration once).
      */
     const measure = async (
@@ -877,15 +884,14 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
       count: number,
       record: boolean,
       label: string,
-      { warmUp = true, offset = 0 }: { warmUp?: boolean; offset?: number } = {},
     ): Promise<{ loads: Map<string, number>[]; cpu: Map<string, number>[] }> => {
       const out: Map<string, number>[] = [];
       const cpuOut: Map<string, number>[] = [];
-      for (let round = warmUp ? -1 : 0; round < count; round++) {
+      for (let round = -1; round < count; round++) {
         for (const [p, name] of PAGE_NAMES.entries()) {
           const url = `http://${name}.bench-pages.example/`;
           // Rotate the order every page so that no configuration always goes first.
-          const shift = (offset + round + 1 + p) % list.length;
+          const shift = (round + 1 + p) % list.length;
           const order = [...list.slice(shift), ...list.slice(0, shift)];
           const results = new Map<string, number>();
           const cpuResults = new Map<string, number>();
@@ -904,7 +910,7 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
           if (round >= 0) out.push(results);
           if (round >= 0) cpuOut.push(cpuResults);
         }
-        ctx.log(`page load${label}: round ${offset + round + 1} of ${offset + count} done${round < 0 ? ' (warm-up)' : ''}`);
+        ctx.log(`page load${label}: round ${round + 1} of ${count} done${round < 0 ? ' (warm-up)' : ''}`);
       }
       return { loads: out, cpu: cpuOut };
     };
@@ -964,7 +970,7 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
     // browser closed. A browser launched again can sit a few per cent higher or lower for its whole life,
     // so the pass runs in launches: each launch of the three browsers measures a block of rounds, and the
     // interval resamples whole launches. It goes on until the intervals decide the 1 % goal either way,
-    // or until the time budget runs out. Each look (after each launch, from the fourth on) decides on a
+    // or until the time budget runs out. Each look (after each launch, from YARDSTICK_MIN_LAUNCHES on) decides on a
     // 99 % interval, so that looking again and again does not let chance decide; the report gives the
     // 95 % intervals of the data at the stop.
     const yardstick = await (async (): Promise<LoadResult['yardstick']> => {
@@ -977,10 +983,7 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
         const clusters = blocks.map((b) => ratiosIn(b[kind], of, 'control'));
         return { median: median(clusters.flat()), interval: bootstrapClusteredMedianInterval(clusters, seededRandom(13), 2000, level) };
       };
-      const decided = (of: string) => {
-        const [low, high] = interval(of, 'loads', YARDSTICK_STOP_LEVEL).interval;
-        return high <= GOAL_CONTROL_RATIO || low > GOAL_CONTROL_RATIO;
-      };
+      const decided = (of: string) => goalVerdict(interval(of, 'loads', YARDSTICK_STOP_LEVEL), GOAL_CONTROL_RATIO) !== 'inconclusive';
       let stop: 'decided' | 'time' = 'time';
       while (performance.now() - started < yardstickMinutes * 60_000) {
         if (blocks.length > 0) kept = await relaunch(kept);
@@ -1292,7 +1295,7 @@ function report(result: BrowserResult): { markdown: string; headlines: Headline[
         what: 'Page load, Cordon holding 10k names / no extension (median of paired ratios)',
         goal: `≤ ${GOAL_LOAD_RATIO}`,
         measured: `${c10k.paired.median.toFixed(3)} (95 % interval ${range(c10k.paired)}; ratio of medians ${c10k.ratio.toFixed(3)})`,
-        verdict: c10k.paired.interval[1] <= GOAL_LOAD_RATIO ? 'met' : c10k.paired.interval[0] > GOAL_LOAD_RATIO ? 'missed' : 'inconclusive',
+        verdict: goalVerdict(c10k.paired, GOAL_LOAD_RATIO),
       });
     }
     const lat10k = l.withLatency.configs.find((c) => c.id === 'cordon-10k');
@@ -1301,15 +1304,12 @@ function report(result: BrowserResult): { markdown: string; headlines: Headline[
         what: `Page load with ${l.withLatency.latencyMs} ms emulated latency per request, Cordon holding 10k names / no extension`,
         goal: `≤ ${GOAL_LOAD_RATIO}`,
         measured: `${lat10k.paired.median.toFixed(3)} (95 % interval ${range(lat10k.paired)})`,
-        verdict: lat10k.paired.interval[1] <= GOAL_LOAD_RATIO ? 'met' : lat10k.paired.interval[0] > GOAL_LOAD_RATIO ? 'missed' : 'inconclusive',
+        verdict: goalVerdict(lat10k.paired, GOAL_LOAD_RATIO),
       });
     }
     // The yardstick (issue #13): Cordon against the smallest DNR extension, which pays the same proxy hop.
     // The pass that measures the three alone, for as long as it takes, decides; without it, the main pass.
-    const toControl = (paired: Paired): Pick<Headline, 'goal' | 'verdict'> => ({
-      goal: `≤ ${GOAL_CONTROL_RATIO}`,
-      verdict: paired.interval[1] <= GOAL_CONTROL_RATIO ? 'met' : paired.interval[0] > GOAL_CONTROL_RATIO ? 'missed' : 'inconclusive',
-    });
+    const toControl = (paired: Paired): Pick<Headline, 'goal' | 'verdict'> => ({ goal: `≤ ${GOAL_CONTROL_RATIO}`, verdict: goalVerdict(paired, GOAL_CONTROL_RATIO) });
     for (const [of, what] of [
       ['cordon-0', 'Page load, Cordon with no names / minimal DNR control extension'],
       ['cordon-10k', 'Page load, Cordon holding 10k names / minimal DNR control extension'],
@@ -1443,21 +1443,19 @@ const SHARE_WORDS: Partial<Record<Headline['verdict'], string>> = {
 
 const cpuMs = (v: number) => `${v.toFixed(1)} ms`;
 
-/** CPU time per page load, by process, from the same interleaved loads. */
 /**
  * The yardstick pass: its stopping rule, its intervals, and, where they did not decide the goal, how
- * many pairs would at this spread (an interval narrows as the square root of the pairs).
+ * many launches would at this spread.
  */
 function yardstickSection(l: LoadResult): string[] {
   const duration = (minutes: number) => (minutes < 120 ? `${Math.ceil(minutes)} minutes` : `${(minutes / 60).toFixed(1)} hours`);
   const y = l.yardstick;
   if (!y) return [];
   const range = (p: Paired) => `${p.interval[0].toFixed(3)}–${p.interval[1].toFixed(3)}`;
-  const decides = (p: Paired) => p.interval[1] <= GOAL_CONTROL_RATIO || p.interval[0] > GOAL_CONTROL_RATIO;
   // An interval narrows as the square root of the launches it resamples.
   const minutesPerLaunch = y.minutes / y.launches;
   const needed = y.steps
-    .filter((st) => !decides(st.load))
+    .filter((st) => goalVerdict(st.load, GOAL_CONTROL_RATIO) === 'inconclusive')
     .map((st) => {
       const halfWidth = (st.load.interval[1] - st.load.interval[0]) / 2;
       const distance = Math.abs(st.load.median - GOAL_CONTROL_RATIO);
@@ -1493,6 +1491,7 @@ function yardstickSection(l: LoadResult): string[] {
   ];
 }
 
+/** CPU time per page load, by process, from the same interleaved loads. */
 function cpuSection(l: LoadResult): string[] {
   if (!l.cpu || l.cpu.length === 0) return [];
   const total = (c: CpuByKind) => PROCESS_KINDS.reduce((n, k) => n + c[k], 0);

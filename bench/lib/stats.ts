@@ -72,9 +72,7 @@ export function bootstrapMedianInterval(values: readonly number[], random: () =>
     for (let j = 0; j < values.length; j++) sample[j] = values[Math.floor(random() * values.length)] ?? Number.NaN;
     medians.push(median(sample));
   }
-  medians.sort((a, b) => a - b);
-  const tail = ((1 - level) / 2) * 100;
-  return [percentile(medians, tail), percentile(medians, 100 - tail)];
+  return centralRange(medians, level);
 }
 
 /**
@@ -96,7 +94,12 @@ export function bootstrapClusteredMedianInterval(
     for (let j = 0; j < clusters.length; j++) pooled.push(...(clusters[Math.floor(random() * clusters.length)] ?? []));
     medians.push(median(pooled));
   }
-  medians.sort((a, b) => a - b);
+  return centralRange(medians, level);
+}
+
+/** The central `level` share of bootstrap estimates (percentile method). */
+function centralRange(estimates: number[], level: number): [number, number] {
+  estimates.sort((a, b) => a - b);
   const tail = ((1 - level) / 2) * 100;
-  return [percentile(medians, tail), percentile(medians, 100 - tail)];
+  return [percentile(estimates, tail), percentile(estimates, 100 - tail)];
 }
