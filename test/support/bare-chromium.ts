@@ -69,8 +69,13 @@ export async function launchBareChromium(options: BareLaunchOptions): Promise<Ba
     { stdio: 'ignore' },
   );
   const portFile = join(profile, 'DevToolsActivePort');
-  await pollUntil(() => existsSync(portFile), Boolean, 'Chromium to write DevToolsActivePort', { timeout: 30_000 });
-  const [port, path] = readFileSync(portFile, 'utf8').trim().split('\n');
+  // Chromium creates the file before it has written both lines (port, then path): wait for the whole of it.
+  const [port, path] = await pollUntil(
+    () => (existsSync(portFile) ? readFileSync(portFile, 'utf8').split('\n') : []),
+    (lines) => /^\d+$/.test(lines[0] ?? '') && /^\/devtools\/browser\/[0-9a-f-]{36}$/.test(lines[1] ?? ''),
+    'Chromium to write DevToolsActivePort',
+    { timeout: 30_000 },
+  );
   const socket = new WebSocket(`ws://127.0.0.1:${port}${path}`);
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
