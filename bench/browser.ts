@@ -20,16 +20,20 @@ import type { Page, Worker } from 'playwright-core';
 import type { Rule } from '../src/core/dnr.ts';
 import { compileRules, type BlockedApp } from '../src/core/rules.ts';
 import type { CordonState } from '../src/core/state.ts';
+import { isCordon, type BareChromium, type BareTab } from '../test/support/bare-chromium.ts';
 import { EXTENSION_ID, EXTENSION_ORIGIN } from '../test/support/chromium.ts';
+import { pollUntil } from '../test/support/poll.ts';
+import { STORAGE_KEYS } from '../src/core/contract.ts';
 import { waitForState as waitForStateIn } from '../test/support/extension.ts';
 import { newSigner, type ListApp, type TestSigner } from '../test/support/signing.ts';
 import { startTrafficServer, type TrafficServer } from '../test/support/traffic-server.ts';
-import { cordonPolicy, launchBench, policyMode, type BenchBrowser } from './lib/chromium.ts';
+import { cordonPolicy, launchBareBench, launchBench, policyMode, type BenchBrowser, type BenchLaunchOptions } from './lib/chromium.ts';
 import { generateNames, freshDomain } from './lib/domains.ts';
 import { int, ms, table } from './lib/format.ts';
 import { startListHost, type ListHost } from './lib/list-host.ts';
 import { benchPayload, generateApps, LIST_ID } from './lib/lists.ts';
-import { chromiumCpu, chromiumThreadNs, cpuDelta, PROCESS_KINDS, threadCpuDeltaMs, type CpuByKind } from './lib/process-cpu.ts';
+import { chromiumCpu, chromiumThreadNs, cpuDelta, PROCESS_KINDS, threadCpuDeltaByKind, type CpuByKind } from './lib/process-cpu.ts';
+import { PAGE_NAMES, routePages } from './lib/pages.ts';
 import { seededRandom } from './lib/random.ts';
 import { bootstrapClusteredMedianInterval, bootstrapMedianInterval, median, summarize, type Summary } from './lib/stats.ts';
 import type { Benchmark, BenchContext, Headline } from './lib/types.ts';
@@ -562,41 +566,6 @@ async function applyCosts(ctx: BenchContext, server: TrafficServer, sizes: reado
 
 // ---------------------------------------------------------------- 5. page load
 
-const PAGE_NAMES = ['news', 'shop', 'docs', 'wiki', 'mail', 'crm', 'intranet', 'video', 'maps', 'blog'] as const;
-const SUB_HOSTS = ['cdn.bench-static.example', 'img.bench-media.example', 'fonts.bench-fonts.example', 'js.bench-analytics.example'];
-const LOREM =
-  'Quarterly figures were published this morning alongside the revised travel policy and the new expense categories for hybrid teams. ';
-
-function pageHtml(name: string, index: number): string {
-  const paragraphs = Array.from({ length: 40 + index * 4 }, (_, i) => `<p>${LOREM.repeat(2 + (i % 3))}</p>`).join('\n');
-  const images = Array.from({ length: 6 }, (_, i) => `<img src="http://${i % 2 ? `${name}.bench-pages.example` : SUB_HOSTS[1]}/${name}/img-${i}.png" width="1" height="1" alt="">`).join('\n');
-  return `<!doctype html><html><head><meta charset="utf-8"><title>${name}</title>
-<link rel="stylesheet" href="http://${SUB_HOSTS[0]}/${name}/site.css">
-<link rel="stylesheet" href="http://${SUB_HOSTS[2]}/${name}/fonts.css">
-<script src="http://${SUB_HOSTS[0]}/${name}/app.js"></script>
-<script src="http://${SUB_HOSTS[3]}/${name}/tag.js"></script>
-</head><body><h1>${name}</h1>
-${images}
-${paragraphs}
-<script src="http://${name}.bench-pages.example/${name}/page.js"></script>
-</body></html>`;
-}
-
-function routePages(server: TrafficServer): void {
-  const css = `body{font:16px/1.5 sans-serif;margin:0 auto;max-width:60em}${'.c{color:#333}'.repeat(200)}`;
-  const js = `window.__n=(window.__n||0)+1;${'void 0;'.repeat(1500)}`;
-  server.route(({ host, path }) => {
-    if (!host.endsWith('.example') || !(host.endsWith('bench-pages.example') || SUB_HOSTS.includes(host))) return undefined;
-    const headers = { 'Cache-Control': 'no-store' };
-    if (path.endsWith('.css')) return { headers: { ...headers, 'Content-Type': 'text/css' }, body: css };
-    if (path.endsWith('.js')) return { headers: { ...headers, 'Content-Type': 'application/javascript' }, body: js };
-    if (path.endsWith('.png')) return undefined; // the harness's 1x1 PNG
-    const name = host.split('.')[0] ?? 'news';
-    const index = PAGE_NAMES.indexOf(name as (typeof PAGE_NAMES)[number]);
-    return { headers: { ...headers, 'Content-Type': 'text/html' }, body: pageHtml(name, Math.max(0, index)) };
-  });
-}
-
 interface LoadConfig {
   readonly id:
     | 'none'
@@ -613,6 +582,29 @@ interface LoadConfig {
   readonly browser: BenchBrowser;
   readonly page: Page;
 }
+
+/** One load of one page, as either driver measures it. */
+interface LoadSample {
+  /** The page's own `PerformanceNavigationTiming`: loadEventEnd - startTime. */
+  readonly duration: number;
+  readonly wallMs: number;
+  /** CPU of all the browser's threads from the navigation's start to its load event, and by process kind. */
+  readonly cpuMs: number;
+  readonly cpuByKind: CpuByKind;
+  /** Whether Cordon's worker was running when the load started or when it ended (the bare driver only). */
+  readonly workerRan?: boolean;
+}
+
+/** A configuration that can load a page and measure the load. */
+interface Loader {
+  readonly id: string;
+  load(url: string): Promise<LoadSample>;
+}
+
+/** Read in the page after its load event. */
+const LOAD_DURATION = "(() => { const e = performance.getEntriesByType('navigation')[0]; return e ? e.loadEventEnd - e.startTime : Number.NaN; })()";
+
+const totalCpu = (c: CpuByKind) => PROCESS_KINDS.reduce((n, k) => n + c[k], 0);
 
 interface Paired {
   /** Median over turns of (load in `of` / load in `to`, same page, same turn). */
@@ -662,6 +654,12 @@ interface LoadResult {
     /** Whether the pass stopped because every interval had decided the goal, or because time ran out. */
     readonly stop: 'decided' | 'time';
     readonly stopLevel: number;
+    /** What each browser did with a name it should block (or, Cordon with no names, should not), at the last launch. */
+    readonly checks: Record<string, string>;
+    /** Median time from the last launch step to Cordon's workers having stopped on their own. */
+    readonly workerStoppedAfterMs: number;
+    /** CPU per measured load by process kind (mean, ms), and how many loads Cordon's worker ran during. */
+    readonly byProcess: readonly { readonly id: string; readonly loads: number; readonly perLoad: CpuByKind; readonly workerRan: number }[];
     readonly steps: {
       readonly of: string;
       readonly label: string;
@@ -686,7 +684,7 @@ interface LoadResult {
 function writeControlExtensions(dir: string): { control: string; controlWorker: string } {
   const control = join(dir, 'control');
   const controlWorker = join(dir, 'control-worker');
-  const rule = [{ id: 1, priority: 1, action: { type: 'block' }, condition: { requestDomains: ['control-blocked.example'], resourceTypes: ['main_frame', 'sub_frame', 'script', 'image', 'xmlhttprequest', 'other'] } }];
+  const rule = [{ id: 1, priority: 1, action: { type: 'block' }, condition: { requestDomains: [CONTROL_BLOCKED], resourceTypes: ['main_frame', 'sub_frame', 'script', 'image', 'xmlhttprequest', 'other'] } }];
   const base = {
     manifest_version: 3,
     version: '1.0',
@@ -723,6 +721,91 @@ const YARDSTICK_BLOCK_ROUNDS = 8;
 const YARDSTICK_MIN_LAUNCHES = 6;
 /** The interval each look of the yardstick pass decides on (stricter than the 95 % it reports). */
 const YARDSTICK_STOP_LEVEL = 0.99;
+/** The one name the control extension blocks. */
+const CONTROL_BLOCKED = 'control-blocked.example';
+/** Cordon's recorded state, read in its worker. */
+const STATE_EXPRESSION = `chrome.storage.local.get(${JSON.stringify(STORAGE_KEYS.state)}).then((r) => r[${JSON.stringify(STORAGE_KEYS.state)}] ?? null)`;
+
+/** A page of the benchmark's, loaded in a tab of a browser that nothing else is attached to. */
+function bareLoader(id: string, browser: BareChromium, tab: BareTab): Loader {
+  const cordonRuns = () => browser.serviceWorkers().some(isCordon);
+  return {
+    id,
+    async load(url) {
+      await tab.load('about:blank');
+      const ranBefore = cordonRuns();
+      const cpu0 = chromiumThreadNs(browser.profileDir);
+      const t0 = performance.now();
+      const error = await tab.load(url);
+      const wallMs = performance.now() - t0;
+      const cpuByKind = threadCpuDeltaByKind(chromiumThreadNs(browser.profileDir), cpu0);
+      const ranAfter = cordonRuns();
+      if (error !== undefined) throw new Error(`${id}: ${url} did not load (${error})`);
+      const duration = Number(await tab.evaluate(LOAD_DURATION));
+      return { duration, wallMs, cpuMs: totalCpu(cpuByKind), cpuByKind, workerRan: ranBefore || ranAfter };
+    },
+  };
+}
+
+/** What the yardstick's browsers must do with `probe` (a name of the 10,000) or, the control, its own blocked name. */
+const YARDSTICK_CHECKS: Record<(typeof YARDSTICK_IDS)[number], string> = {
+  control: 'net::ERR_BLOCKED_BY_CLIENT',
+  'cordon-0': 'loaded',
+  'cordon-10k': 'block page',
+};
+
+/**
+ * One launch of the yardstick's browsers, on new profiles and with nothing attached to any worker:
+ * each ready as in the main pass (Cordon with its list in force, or its first cycle done), checked on a
+ * name it must block (Cordon with no names: that it lets the same name through), and then left alone
+ * until Cordon's workers have stopped on their own, as Chromium stops an idle worker after 30 seconds:
+ * the state an employee's browser is in between Cordon's events.
+ */
+async function launchYardstick(
+  options: ReadonlyMap<string, BenchLaunchOptions>,
+  probe: string,
+): Promise<{ loaders: Loader[]; outcomes: Record<string, string>; stoppedAfterMs: number; close(): Promise<void> }> {
+  const browsers: BareChromium[] = [];
+  const close = async () => {
+    for (const b of browsers) await b.close();
+  };
+  try {
+    const loaders: Loader[] = [];
+    const outcomes: Record<string, string> = {};
+    for (const id of YARDSTICK_IDS) {
+      const launch = options.get(id);
+      if (launch?.extension === undefined) throw new Error(`no launch options kept for ${id}`);
+      const browser = await launchBareBench({ ...launch, extension: launch.extension });
+      browsers.push(browser);
+      if (id !== 'control') {
+        const ready = (s: CordonState) => (id === 'cordon-10k' ? s.list?.serial === 1 : s.lastCheck !== undefined);
+        const read = async () => (await browser.evaluateInWorker(isCordon, STATE_EXPRESSION)) as CordonState | null;
+        await pollUntil(read, (s) => s !== null && ready(s), `${id}: Cordon ready`, { timeout: 60_000, interval: 250 });
+      }
+      const tab = await browser.openTab();
+      const url = `http://${id === 'control' ? CONTROL_BLOCKED : probe}/`;
+      const error = await tab.load(url);
+      const landed = error ?? (await pollUntil(async () => String(await tab.evaluate('location.href')), (h) => h !== 'about:blank', `${id}: ${url} to land`));
+      outcomes[id] = landed.startsWith(BLOCK_PAGE) ? 'block page' : landed === url ? 'loaded' : landed;
+      if (outcomes[id] !== YARDSTICK_CHECKS[id]) throw new Error(`${id}: ${url} gave ${outcomes[id]}, expected ${YARDSTICK_CHECKS[id]}`);
+      // Out of the block page, and its history cleared (see the main pass).
+      await tab.load('about:blank');
+      await tab.resetHistory();
+      loaders.push(bareLoader(id, browser, tab));
+    }
+    const waiting = performance.now();
+    await pollUntil(
+      () => browsers.some((b) => b.serviceWorkers().some(isCordon)),
+      (running) => !running,
+      "Cordon's workers to stop on their own",
+      { timeout: 120_000, interval: 250 },
+    );
+    return { loaders, outcomes, stoppedAfterMs: performance.now() - waiting, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
 
 async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: number, latencyRounds: number, yardstickMinutes: number): Promise<LoadResult> {
   routePages(server);
@@ -739,8 +822,6 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
   host.serve('/list-1k.json', signer.sign(benchPayload(1, apps1k)));
 
   const configs: LoadConfig[] = [];
-  /** Browsers the yardstick pass launched again, closed with the others at the end. */
-  const relaunched: BenchBrowser[] = [];
   const checks: Record<string, string> = {};
   try {
     const launchOptions = new Map<LoadConfig['id'], Parameters<typeof launchBench>[0]>();
@@ -750,25 +831,6 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
       configs.push({ id, label, browser, page });
       launchOptions.set(id, options);
       return browser;
-    };
-    /**
-     * The same configurations on browsers launched anew (new profiles), each ready as at the first
-     * launch: Cordon with its list in force, or with its first cycle done.
-     */
-    const relaunch = async (list: readonly LoadConfig[]): Promise<LoadConfig[]> => {
-      const out: LoadConfig[] = [];
-      for (const c of list) {
-        const options = launchOptions.get(c.id);
-        if (options === undefined) throw new Error(`no launch options kept for ${c.id}`);
-        await c.browser.close();
-        const browser = await launchBench(options);
-        relaunched.push(browser);
-        const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-        if (c.id === 'cordon-10k') await waitForState(await browser.worker(), (st) => st.list?.serial === 1, 'the signed list');
-        else if (c.id.startsWith('cordon-')) await waitForState(await browser.worker(), (st) => st.lastCheck !== undefined, 'the first cycle');
-        out.push({ ...c, browser, page });
-      }
-      return out;
     };
     // A quick run keeps three configurations; a full one adds those that take Cordon apart.
     const full = !ctx.quick;
@@ -860,19 +922,20 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
     const wall = new Map<string, number[]>(configs.map((c) => [c.id, []]));
     const turns: Map<string, number>[] = [];
     const fastest = new Map<string, number[]>(configs.map((c) => [c.id, PAGE_NAMES.map(() => Infinity)]));
-    const loadOnce = async (c: LoadConfig, url: string) => {
-      await c.page.goto('about:blank');
-      const cpu0 = chromiumThreadNs(c.browser.profileDir);
-      const t0 = performance.now();
-      await c.page.goto(url, { waitUntil: 'load', timeout: 30_000 });
-      const wallMs = performance.now() - t0;
-      const cpuMs = threadCpuDeltaMs(chromiumThreadNs(c.browser.profileDir), cpu0);
-      const duration = await c.page.evaluate(() => {
-        const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-        return entry ? entry.loadEventEnd - entry.startTime : Number.NaN;
-      });
-      return { duration, wallMs, cpuMs };
-    };
+    /** A configuration of the main pass, driven by Playwright. */
+    const playwrightLoader = (c: LoadConfig): Loader => ({
+      id: c.id,
+      async load(url) {
+        await c.page.goto('about:blank');
+        const cpu0 = chromiumThreadNs(c.browser.profileDir);
+        const t0 = performance.now();
+        await c.page.goto(url, { waitUntil: 'load', timeout: 30_000 });
+        const wallMs = performance.now() - t0;
+        const cpuByKind = threadCpuDeltaByKind(chromiumThreadNs(c.browser.profileDir), cpu0);
+        const duration = Number(await c.page.evaluate(LOAD_DURATION));
+        return { duration, wallMs, cpuMs: totalCpu(cpuByKind), cpuByKind };
+      },
+    });
     /** CPU per load (all of a browser's threads, from navigation start to the load event), per turn. */
     const cpuTurns: Map<string, number>[] = [];
     /**
@@ -880,13 +943,14 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
      * times and the CPU times of each turn (one page, every configuration once).
      */
     const measure = async (
-      list: readonly LoadConfig[],
+      list: readonly Loader[],
       count: number,
       record: boolean,
       label: string,
-    ): Promise<{ loads: Map<string, number>[]; cpu: Map<string, number>[] }> => {
+    ): Promise<{ loads: Map<string, number>[]; cpu: Map<string, number>[]; each: Map<string, LoadSample[]> }> => {
       const out: Map<string, number>[] = [];
       const cpuOut: Map<string, number>[] = [];
+      const each = new Map<string, LoadSample[]>(list.map((c) => [c.id, []]));
       for (let round = -1; round < count; round++) {
         for (const [p, name] of PAGE_NAMES.entries()) {
           const url = `http://${name}.bench-pages.example/`;
@@ -896,7 +960,7 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
           const results = new Map<string, number>();
           const cpuResults = new Map<string, number>();
           for (const c of order) {
-            const r = await loadOnce(c, url);
+            const r = await c.load(url);
             if (round < 0) continue; // warm-up round
             if (record) {
               samples.get(c.id)?.push(r.duration);
@@ -906,13 +970,14 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
             }
             results.set(c.id, r.duration);
             cpuResults.set(c.id, r.cpuMs);
+            each.get(c.id)?.push(r);
           }
           if (round >= 0) out.push(results);
           if (round >= 0) cpuOut.push(cpuResults);
         }
         ctx.log(`page load${label}: round ${round + 1} of ${count} done${round < 0 ? ' (warm-up)' : ''}`);
       }
-      return { loads: out, cpu: cpuOut };
+      return { loads: out, cpu: cpuOut, each };
     };
     const cordonConfigs = configs.filter((c) => c.id.startsWith('cordon-'));
     type Diagnostics = { cordonDiagnostics: { navigationEvents(): number; startedAt(): number } };
@@ -925,7 +990,7 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
     const eventsBefore = new Map<string, number>();
     for (const c of cordonConfigs) eventsBefore.set(c.id, await eventsOf(c));
     const cpuBefore = new Map(configs.map((c) => [c.id, chromiumCpu(c.browser.profileDir)]));
-    const main = await measure(configs, rounds, true, '');
+    const main = await measure(configs.map(playwrightLoader), rounds, true, '');
     turns.push(...main.loads);
     cpuTurns.push(...main.cpu);
     const loadsEach = (rounds + 1) * PAGE_NAMES.length;
@@ -960,7 +1025,7 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
       await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: LATENCY_MS, downloadThroughput: -1, uploadThroughput: -1 });
       emulations.push(cdp);
     }
-    const latencyTurns = latencyRounds > 0 ? (await measure(latencyConfigs, latencyRounds, false, ` (${LATENCY_MS} ms latency)`)).loads : [];
+    const latencyTurns = latencyRounds > 0 ? (await measure(latencyConfigs.map(playwrightLoader), latencyRounds, false, ` (${LATENCY_MS} ms latency)`)).loads : [];
     for (const cdp of emulations) {
       await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
       await cdp.detach();
@@ -973,12 +1038,16 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
     // or until the time budget runs out. Each look (after each launch, from YARDSTICK_MIN_LAUNCHES on) decides on a
     // 99 % interval, so that looking again and again does not let chance decide; the report gives the
     // 95 % intervals of the data at the stop.
+    // These browsers are driven over the raw DevTools protocol with nothing attached to any worker
+    // (launchBareBench): Playwright, which drives the passes above, attaches to every service worker and
+    // so keeps Cordon's running for the browser's whole life, which an employee's never is.
     const yardstick = await (async (): Promise<LoadResult['yardstick']> => {
-      let kept = configs.filter((c) => (YARDSTICK_IDS as readonly string[]).includes(c.id));
-      if (yardstickMinutes <= 0 || kept.length !== YARDSTICK_IDS.length) return undefined;
-      for (const c of configs) if (!kept.includes(c)) await c.browser.close();
+      if (yardstickMinutes <= 0 || !YARDSTICK_IDS.every((id) => launchOptions.has(id))) return undefined;
+      for (const c of configs) await c.browser.close();
       const started = performance.now();
-      const blocks: { loads: Map<string, number>[]; cpu: Map<string, number>[] }[] = [];
+      const blocks: { loads: Map<string, number>[]; cpu: Map<string, number>[]; each: Map<string, LoadSample[]> }[] = [];
+      const stoppedAfter: number[] = [];
+      let outcomes: Record<string, string> = {};
       const interval = (of: string, kind: 'loads' | 'cpu', level: number): Paired => {
         const clusters = blocks.map((b) => ratiosIn(b[kind], of, 'control'));
         return { median: median(clusters.flat()), interval: bootstrapClusteredMedianInterval(clusters, seededRandom(13), 2000, level) };
@@ -986,8 +1055,14 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
       const decided = (of: string) => goalVerdict(interval(of, 'loads', YARDSTICK_STOP_LEVEL), GOAL_CONTROL_RATIO) !== 'inconclusive';
       let stop: 'decided' | 'time' = 'time';
       while (performance.now() - started < yardstickMinutes * 60_000) {
-        if (blocks.length > 0) kept = await relaunch(kept);
-        blocks.push(await measure(kept, YARDSTICK_BLOCK_ROUNDS, false, ` (yardstick, launch ${blocks.length + 1})`));
+        const launched = await launchYardstick(launchOptions, probe);
+        try {
+          outcomes = launched.outcomes;
+          stoppedAfter.push(launched.stoppedAfterMs);
+          blocks.push(await measure(launched.loaders, YARDSTICK_BLOCK_ROUNDS, false, ` (yardstick, launch ${blocks.length + 1})`));
+        } finally {
+          await launched.close();
+        }
         if (blocks.length >= YARDSTICK_MIN_LAUNCHES && ['cordon-0', 'cordon-10k'].every(decided)) {
           stop = 'decided';
           break;
@@ -995,6 +1070,7 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
       }
       const all = { loads: blocks.flatMap((b) => b.loads), cpu: blocks.flatMap((b) => b.cpu) };
       const cpuOf = (id: string) => median(all.cpu.map((t) => t.get(id) ?? NaN).filter((v) => Number.isFinite(v)));
+      const loadsOf = (id: string) => blocks.flatMap((b) => b.each.get(id) ?? []);
       return {
         budgetMinutes: yardstickMinutes,
         minutes: (performance.now() - started) / 60_000,
@@ -1002,6 +1078,13 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
         roundsPerLaunch: YARDSTICK_BLOCK_ROUNDS,
         stop,
         stopLevel: YARDSTICK_STOP_LEVEL,
+        checks: outcomes,
+        workerStoppedAfterMs: median(stoppedAfter),
+        byProcess: YARDSTICK_IDS.map((id) => {
+          const loads = loadsOf(id);
+          const perLoad = Object.fromEntries(PROCESS_KINDS.map((k) => [k, loads.reduce((n, l) => n + l.cpuByKind[k], 0) / loads.length])) as CpuByKind;
+          return { id, loads: loads.length, perLoad, workerRan: loads.filter((l) => l.workerRan).length };
+        }),
         steps: (['cordon-0', 'cordon-10k'] as const).map((of) => ({
           of,
           label: configs.find((c) => c.id === of)?.label ?? of,
@@ -1070,7 +1153,7 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
       cpu,
     };
   } finally {
-    for (const browser of [...configs.map((c) => c.browser), ...relaunched]) await browser.close();
+    for (const c of configs) await c.browser.close();
     await host.close();
   }
 }
@@ -1452,6 +1535,8 @@ function yardstickSection(l: LoadResult): string[] {
   const y = l.yardstick;
   if (!y) return [];
   const range = (p: Paired) => `${p.interval[0].toFixed(3)}–${p.interval[1].toFixed(3)}`;
+  const checkWords: Record<string, string> = { control: 'the control on its one blocked name', 'cordon-0': 'Cordon with no names on a name of the 10,000', 'cordon-10k': 'Cordon at 10,000 names on the same name' };
+  const checks = Object.entries(y.checks).map(([id, outcome]) => `${checkWords[id] ?? id}: ${outcome}`).join('; ');
   // An interval narrows as the square root of the launches it resamples.
   const minutesPerLaunch = y.minutes / y.launches;
   const needed = y.steps
@@ -1465,7 +1550,7 @@ function yardstickSection(l: LoadResult): string[] {
         : `${st.label}: its median sits on the goal, so no number of launches would decide it`;
     });
   return [
-    `**The yardstick alone.** Then every other browser was closed, and the minimal control extension, Cordon with no names and Cordon at 10,000 names took turns on the same pages (same rotation). A browser launched again can sit a few per cent higher or lower for its whole life (full runs of this benchmark on this machine have differed by more than intervals that counted loads of one launch only), so the pass runs in launches: ${y.launches} launches of the three browsers, each on new profiles with Cordon ready as above, each measuring ${y.roundsPerLaunch} rounds after a warm-up round, ${y.minutes.toFixed(1)} minutes of a ${y.budgetMinutes}-minute budget. The intervals resample whole launches (a cluster bootstrap), so they cover the differences between launches as well as between loads. After each launch from the ${YARDSTICK_MIN_LAUNCHES}th on, the ${Math.round(y.stopLevel * 100)} % interval of each load-time ratio was computed, and the pass was to stop as soon as both lay wholly on one side of ${GOAL_CONTROL_RATIO}; the stricter level keeps the repeated looks from letting chance decide. ${y.stop === 'decided' ? 'It stopped there.' : 'Time ran out first.'} The 95 % intervals at the stop:`,
+    `**The yardstick alone, as an employee's browser runs.** Then every other browser was closed, and the minimal control extension, Cordon with no names and Cordon at 10,000 names took turns on the same pages (same rotation). Playwright, which drives the passes above, attaches to every service worker and so keeps Cordon's running for the browser's whole life; an employee's worker stops 30 seconds after its last event. So these browsers are driven over the raw DevTools protocol instead, with one session on the tab (only its Page domain) and nothing attached to any worker (\`launchBareBench\`). A browser launched again can sit a few per cent higher or lower for its whole life (full runs of this benchmark on this machine have differed by more than intervals that counted loads of one launch only), so the pass runs in launches: ${y.launches} launches of the three browsers, each on new profiles, each measuring ${y.roundsPerLaunch} rounds after a warm-up round, ${y.minutes.toFixed(1)} minutes of a ${y.budgetMinutes}-minute budget. At each launch Cordon is ready as above; each browser is checked on a name (${checks}); then the pass waits until Cordon's workers have stopped on their own (median ${(y.workerStoppedAfterMs / 1000).toFixed(1)} s after the last check), the state a browser is in between Cordon's events. The intervals resample whole launches (a cluster bootstrap), so they cover the differences between launches as well as between loads. After each launch from the ${YARDSTICK_MIN_LAUNCHES}th on, the ${Math.round(y.stopLevel * 100)} % interval of each load-time ratio was computed, and the pass was to stop as soon as both lay wholly on one side of ${GOAL_CONTROL_RATIO}; the stricter level keeps the repeated looks from letting chance decide. ${y.stop === 'decided' ? 'It stopped there.' : 'Time ran out first.'} The 95 % intervals at the stop:`,
     '',
     table(
       ['Cordon / the control', 'pairs', 'load: paired ratio', '95 % interval', 'per launch (medians)', 'CPU per load: paired ratio', '95 % interval', 'CPU per load, Cordon / control (medians)'],
@@ -1482,6 +1567,13 @@ function yardstickSection(l: LoadResult): string[] {
     ),
     '',
     ...(needed.length ? [`At the spread measured here, deciding ${GOAL_CONTROL_RATIO} either way would take ${needed.join('; ')}.`, ''] : []),
+    `CPU per load by process in the same loads: every thread of each browser from the navigation's start to its load event (\`/proc/<pid>/task/<tid>/schedstat\`), mean per measured load. "Cordon's worker ran" counts the loads at whose start or end Cordon's worker was running (from DevTools target discovery, which does not keep a worker alive): Chromium starts it only for an event, and unblocked pages send it none.`,
+    '',
+    table(
+      ['configuration', ...PROCESS_KINDS, 'total', "loads Cordon's worker ran during"],
+      y.byProcess.map((c) => [c.id, ...PROCESS_KINDS.map((k) => cpuMs(c.perLoad[k])), cpuMs(totalCpu(c.perLoad)), c.id === 'control' ? '—' : `${int(c.workerRan)} of ${int(c.loads)}`]),
+    ),
+    '',
     ...(y.steps.some((st) => st.load.interval[1] < 1)
       ? [
           'Where Cordon comes out below the control, the likely reason is that Cordon turns network prediction off and the control leaves it on: the browser does less speculative work per load. That is Cordon\'s setting, not a cheaper way of blocking.',

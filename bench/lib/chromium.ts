@@ -17,6 +17,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { launchBareChromium, type BareChromium } from '../../test/support/bare-chromium.ts';
 import { CHROMIUM, EXTENSION_ORIGIN } from '../../test/support/chromium.ts';
 import { POLICY_DIR, policyIsolation, privatePolicyChromium, type PolicyIsolation } from '../../test/support/policy.ts';
 
@@ -65,30 +66,32 @@ export interface BenchBrowser {
   close(): Promise<void>;
 }
 
-let launches = 0;
+let policyFiles = 0;
+
+/**
+ * How to start a Chromium that reads `policy` and no other browser does (see the module comment): the
+ * executable to start, and the shared policy file to remove after the browser closes, if one was needed.
+ */
+export function withPolicy(policy: Record<string, unknown>, scratch: string): { executablePath: string; sharedPolicyFile?: string } {
+  const mode = policyMode();
+  if (mode === 'unavailable') throw new Error(`enterprise policy needs root (to write ${POLICY_DIR})`);
+  if (mode === 'private-namespace') {
+    const policyDir = join(scratch, 'policy');
+    mkdirSync(policyDir);
+    writeFileSync(join(policyDir, 'cordon-bench.json'), JSON.stringify(policy, null, 2));
+    return { executablePath: privatePolicyChromium(CHROMIUM, policyDir) };
+  }
+  const sharedPolicyFile = join(POLICY_DIR, `cordon-bench-${process.pid}-${++policyFiles}.json`);
+  writeFileSync(sharedPolicyFile, JSON.stringify(policy, null, 2));
+  return { executablePath: CHROMIUM, sharedPolicyFile };
+}
 
 export async function launchBench(options: BenchLaunchOptions): Promise<BenchBrowser> {
-  const n = ++launches;
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'cordon-bench-profile-'));
   const scratch = mkdtempSync(join(tmpdir(), 'cordon-bench-launch-'));
-  let executablePath = CHROMIUM;
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
-  let sharedPolicyFile: string | undefined;
-
-  if (options.policy) {
-    const mode = policyMode();
-    if (mode === 'unavailable') throw new Error(`enterprise policy needs root (to write ${POLICY_DIR})`);
-    if (mode === 'private-namespace') {
-      const policyDir = join(scratch, 'policy');
-      mkdirSync(policyDir);
-      writeFileSync(join(policyDir, 'cordon-bench.json'), JSON.stringify(options.policy, null, 2));
-      executablePath = privatePolicyChromium(CHROMIUM, policyDir);
-    } else {
-      sharedPolicyFile = join(POLICY_DIR, `cordon-bench-${process.pid}-${n}.json`);
-      writeFileSync(sharedPolicyFile, JSON.stringify(options.policy, null, 2));
-    }
-  }
+  const { executablePath, sharedPolicyFile } = options.policy ? withPolicy(options.policy, scratch) : { executablePath: CHROMIUM, sharedPolicyFile: undefined };
 
   const extension = options.extension;
   const launchStartedAt = performance.now();
@@ -152,4 +155,42 @@ export async function launchBench(options: BenchLaunchOptions): Promise<BenchBro
 /** Policy for Cordon (3rdparty namespace), plus any browser-level policies. */
 export function cordonPolicy(extensionId: string, settings: Record<string, unknown>, browserPolicies: Record<string, unknown> = {}) {
   return { ...browserPolicies, '3rdparty': { extensions: { [extensionId]: settings } } };
+}
+
+/**
+ * The same browser as `launchBench` (proxy, extension, its own policy) driven over the raw DevTools
+ * protocol with nothing attached to the extension's worker (test/support/bare-chromium.ts), so that
+ * the worker stops when idle as it does for an employee. Playwright attaches to every worker and keeps
+ * it running for the browser's whole life.
+ */
+export async function launchBareBench(options: BenchLaunchOptions & { readonly extension: string }): Promise<BareChromium> {
+  const scratch = mkdtempSync(join(tmpdir(), 'cordon-bench-launch-'));
+  const { executablePath, sharedPolicyFile } = options.policy ? withPolicy(options.policy, scratch) : { executablePath: CHROMIUM, sharedPolicyFile: undefined };
+  const cleanUp = () => {
+    if (sharedPolicyFile) rmSync(sharedPolicyFile, { force: true });
+    rmSync(scratch, { recursive: true, force: true });
+  };
+  let browser: BareChromium;
+  try {
+    browser = await launchBareChromium({
+      extension: options.extension,
+      executable: executablePath,
+      // As Playwright launches the other passes' browsers: http stays http (the pages are plain http
+      // through the proxy) and no page is kept in the back-forward cache.
+      extraArgs: [`--proxy-server=${options.proxyUrl}`, '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable', '--disable-back-forward-cache', ...(options.extraArgs ?? [])],
+    });
+  } catch (error) {
+    cleanUp();
+    throw error;
+  }
+  return {
+    ...browser,
+    async close() {
+      try {
+        await browser.close();
+      } finally {
+        cleanUp();
+      }
+    },
+  };
 }

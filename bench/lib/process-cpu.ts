@@ -76,28 +76,38 @@ export function cpuDelta(after: CpuByKind, before: CpuByKind): CpuByKind {
   return out;
 }
 
+/** One thread's CPU time so far (ns) and the kind of process it runs in. */
+export interface ThreadCpu {
+  readonly kind: ProcessKind;
+  readonly ns: number;
+}
+
 /**
  * CPU time of every thread of the Chromium using `profileDir`, in nanoseconds, keyed by thread id:
  * the scheduler's own account (`/proc/<pid>/task/<tid>/schedstat`, first field), far finer than the
  * 10 ms ticks of `stat`, so that one page load can be measured on its own. Threads are keyed so that
  * a delta counts each thread's own progress: one that started meanwhile counts from zero, one that
- * ended meanwhile loses only its time inside the window.
+ * ended meanwhile loses only its time inside the window (unlike `chromiumCpu`, where a process that
+ * exits hands its whole life's time to the zygote).
  */
-export function chromiumThreadNs(profileDir: string): Map<string, number> {
-  const out = new Map<string, number>();
+export function chromiumThreadNs(profileDir: string): Map<string, ThreadCpu> {
+  const out = new Map<string, ThreadCpu>();
   const flag = `--user-data-dir=${profileDir}`;
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     let tids: string[];
+    let kind: ProcessKind | 'zygote';
     try {
-      if (!hasFlag(readFileSync(`/proc/${pid}/cmdline`, 'utf8'), flag)) continue;
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!hasFlag(cmdline, flag)) continue;
+      kind = kindOf(cmdline);
       tids = readdirSync(`/proc/${pid}/task`);
     } catch {
       continue;
     }
     for (const tid of tids) {
       try {
-        out.set(tid, Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]));
+        out.set(tid, { kind: kind === 'zygote' ? 'renderer' : kind, ns: Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]) });
       } catch {
         // ended meanwhile
       }
@@ -106,9 +116,15 @@ export function chromiumThreadNs(profileDir: string): Map<string, number> {
   return out;
 }
 
-/** Milliseconds of CPU between two `chromiumThreadNs` readings. */
-export function threadCpuDeltaMs(after: ReadonlyMap<string, number>, before: ReadonlyMap<string, number>): number {
-  let ns = 0;
-  for (const [tid, t] of after) ns += t - (before.get(tid) ?? 0);
-  return ns / 1e6;
+/** Milliseconds of CPU between two `chromiumThreadNs` readings, by process kind. */
+export function threadCpuDeltaByKind(after: ReadonlyMap<string, ThreadCpu>, before: ReadonlyMap<string, ThreadCpu>): CpuByKind {
+  const out: CpuByKind = { browser: 0, renderer: 0, extension: 0, network: 0, gpu: 0, other: 0 };
+  for (const [tid, t] of after) out[t.kind] += (t.ns - (before.get(tid)?.ns ?? 0)) / 1e6;
+  return out;
+}
+
+/** Milliseconds of CPU between two `chromiumThreadNs` readings, all kinds together. */
+export function threadCpuDeltaMs(after: ReadonlyMap<string, ThreadCpu>, before: ReadonlyMap<string, ThreadCpu>): number {
+  const byKind = threadCpuDeltaByKind(after, before);
+  return PROCESS_KINDS.reduce((sum, k) => sum + byKind[k], 0);
 }

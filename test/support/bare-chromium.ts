@@ -17,8 +17,17 @@ import { CHROMIUM, DIST, EXTENSION_ORIGIN } from './chromium.ts';
 import { pollUntil } from './poll.ts';
 
 export interface BareChromium {
+  /** The profile directory (`--user-data-dir`): every process of this browser carries it. */
+  readonly profileDir: string;
   /** Opens `url` in a new tab that no DevTools client attaches to. */
   open(url: string): Promise<void>;
+  /**
+   * A new tab with one DevTools session on it and only the Page domain enabled, to navigate and wait
+   * for the load event; nothing else in the browser is attached to.
+   */
+  openTab(): Promise<BareTab>;
+  /** URLs of the service workers running now (from target discovery; nothing is attached to them). */
+  serviceWorkers(): string[];
   /** Evaluates `expression` (awaiting a promise) in the first service worker whose URL `matches`. */
   evaluateInWorker(matches: (url: string) => boolean, expression: string): Promise<unknown>;
   /** Evaluates `expression` (awaiting a promise) in the first page whose URL `matches`, attaching to it. */
@@ -26,6 +35,15 @@ export interface BareChromium {
   /** Stops the running service worker whose URL `matches` and waits until it is gone. */
   stopWorker(matches: (url: string) => boolean): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface BareTab {
+  /** Navigates to `url` and waits for its load event; the error text when the navigation failed. */
+  load(url: string, timeoutMs?: number): Promise<string | undefined>;
+  /** Evaluates `expression` (awaiting a promise) in the tab's page. */
+  evaluate(expression: string): Promise<unknown>;
+  /** Clears the tab's history (and so its back-forward cache). */
+  resetHistory(): Promise<void>;
 }
 
 interface Message {
@@ -42,13 +60,15 @@ export interface BareLaunchOptions {
   /** Cordon's build to load (default dist/). */
   readonly extension?: string;
   readonly alsoLoad?: readonly string[];
+  /** The executable to start (default Debian's Chromium), e.g. a wrapper that gives it its own policy. */
+  readonly executable?: string;
 }
 
 export async function launchBareChromium(options: BareLaunchOptions): Promise<BareChromium> {
   const profile = mkdtempSync(join(tmpdir(), 'cordon-bare-'));
   const extensions = [options.extension ?? DIST, ...(options.alsoLoad ?? [])].join(',');
   const child: ChildProcess = spawn(
-    CHROMIUM,
+    options.executable ?? CHROMIUM,
     [
       '--headless',
       '--no-sandbox',
@@ -124,8 +144,48 @@ export async function launchBareChromium(options: BareLaunchOptions): Promise<Ba
   };
 
   return {
+    profileDir: profile,
+    serviceWorkers: () => [...targets.values()].filter((t) => t.type === 'service_worker').map((t) => t.url),
     async open(url) {
       await send('Target.createTarget', { url });
+    },
+    async openTab() {
+      const { targetId } = await send('Target.createTarget', { url: 'about:blank' });
+      const session = await attach(targetId as string);
+      await send('Page.enable', {}, session);
+      const loaded = (timeoutMs: number) =>
+        new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(() => {
+            socket.off('message', onMessage);
+            reject(new Error(`no load event within ${timeoutMs} ms`));
+          }, timeoutMs);
+          const onMessage = (data: WebSocket.RawData) => {
+            const m = JSON.parse(String(data)) as Message;
+            if (m.sessionId !== session || m.method !== 'Page.loadEventFired') return;
+            clearTimeout(timer);
+            socket.off('message', onMessage);
+            resolve();
+          };
+          socket.on('message', onMessage);
+        });
+      return {
+        async load(url, timeoutMs = 30_000) {
+          // Listen before navigating: a fast load can fire its event before `Page.navigate` replies.
+          const event = loaded(timeoutMs);
+          const { errorText } = await send('Page.navigate', { url }, session).catch((error: unknown) => {
+            event.catch(() => undefined);
+            throw error;
+          });
+          await event;
+          return typeof errorText === 'string' && errorText !== '' ? errorText : undefined;
+        },
+        async evaluate(expression) {
+          return valueOf(await send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, session));
+        },
+        async resetHistory() {
+          await send('Page.resetNavigationHistory', {}, session);
+        },
+      };
     },
     async evaluateInWorker(matches, expression) {
       const session = await workerSession(matches);
