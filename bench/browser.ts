@@ -656,7 +656,7 @@ interface LoadResult {
     readonly stopLevel: number;
     /** What each browser did with a name it should block (or, Cordon with no names, should not), at the last launch. */
     readonly checks: Record<string, string>;
-    /** Median time from the last launch step to Cordon's workers having stopped on their own. */
+    /** Median time, per launch, from the end of the checks until Cordon's workers had stopped on their own. */
     readonly workerStoppedAfterMs: number;
     /** CPU per measured load by process kind (mean, ms), and how many loads Cordon's worker ran during. */
     readonly byProcess: readonly { readonly id: string; readonly loads: number; readonly perLoad: CpuByKind; readonly workerRan: number }[];
@@ -1567,6 +1567,17 @@ function yardstickSection(l: LoadResult): string[] {
     ),
     '',
     ...(needed.length ? [`At the spread measured here, deciding ${GOAL_CONTROL_RATIO} either way would take ${needed.join('; ')}.`, ''] : []),
+    ...(() => {
+      const running = l.cpuSteps?.find((st) => st.of === 'cordon-10k' && st.to === 'control');
+      const runningLoad = l.steps.find((st) => st.of === 'cordon-10k' && st.to === 'control');
+      const alone = y.steps.find((st) => st.of === 'cordon-10k');
+      return running && runningLoad && alone
+        ? [
+            `For comparison, the main pass above, where Playwright keeps every worker running, measured Cordon at 10,000 names / the control at ${runningLoad.paired.median.toFixed(3)} (${range(runningLoad.paired)}) for load time and ${running.paired.median.toFixed(3)} (${range(running.paired)}) for CPU per load, in one launch, so with intervals that leave out the differences between launches. Those loads ran beside a running worker holding 10,000 names; these did not. An employee's worker runs for about 30 seconds after each of its events (a check for a new list, a blocked page, the popup) and sleeps while unblocked pages load.`,
+            '',
+          ]
+        : [];
+    })(),
     `CPU per load by process in the same loads: every thread of each browser from the navigation's start to its load event (\`/proc/<pid>/task/<tid>/schedstat\`), mean per measured load. "Cordon's worker ran" counts the loads at whose start or end Cordon's worker was running (from DevTools target discovery, which does not keep a worker alive): Chromium starts it only for an event, and unblocked pages send it none.`,
     '',
     table(

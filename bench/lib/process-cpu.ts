@@ -123,8 +123,3 @@ export function threadCpuDeltaByKind(after: ReadonlyMap<string, ThreadCpu>, befo
   return out;
 }
 
-/** Milliseconds of CPU between two `chromiumThreadNs` readings, all kinds together. */
-export function threadCpuDeltaMs(after: ReadonlyMap<string, ThreadCpu>, before: ReadonlyMap<string, ThreadCpu>): number {
-  const byKind = threadCpuDeltaByKind(after, before);
-  return PROCESS_KINDS.reduce((sum, k) => sum + byKind[k], 0);
-}
