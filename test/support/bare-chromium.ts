@@ -4,9 +4,11 @@
  * (PrerenderingDisabledByDevTools), so a test of Speculation Rules prerender drives the browser over
  * the raw DevTools protocol instead: pages are created by `Target.createTarget` and never attached;
  * only extension service workers are attached to (to run code in them), which leaves pages alone. A
- * page is attached to only when a caller asks (`evaluateInPage`), and only for that one call; the
- * worker start-up benchmark also uses this browser, since a worker stops only once no DevTools
- * session holds it, which Playwright's auto-attach never allows.
+ * page is attached to only when a caller asks (`evaluateInPage`), and only for that one call, or in a
+ * tab opened for it (`openTab`), which keeps one session with only the Page domain on. A worker is
+ * attached to only for one `evaluateInWorker` call. The worker start-up benchmark and the page-load
+ * yardstick also use this browser, since a worker stops only once no DevTools session holds it, which
+ * Playwright's auto-attach never allows.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
