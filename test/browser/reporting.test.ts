@@ -203,8 +203,10 @@ describe.skipIf(!canWritePolicy)(`reporting to an OpenTelemetry collector, under
     const after = await waitForStatus((r) => attr(r, 'cordon.list.serial') === String(serial), 'the queued status of the new serial');
     expect(attr(after, 'cordon.apps.enforced')).toBe('4');
     expect(statusRecords().length).toBeGreaterThan(before);
-    const queue = await worker.evaluate(() => chrome.storage.local.get('reportQueue'));
-    expect((queue.reportQueue as { records: unknown[] }).records).toEqual([]);
+    // The collector records a delivery before the worker reads its answer and empties the queue:
+    // wait for the queue to drain rather than read it at the moment the record arrives.
+    const queued = () => worker.evaluate(async () => ((await chrome.storage.local.get('reportQueue')).reportQueue as { records: unknown[] }).records);
+    expect(await pollUntil(queued, (records) => records.length === 0, 'the report queue to drain')).toEqual([]);
   });
 
   it('a warning that asks why: the employee is told the reason is sent, and it arrives with the warn_continue record', async () => {
