@@ -824,8 +824,8 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
   const configs: LoadConfig[] = [];
   const checks: Record<string, string> = {};
   try {
-    const launchOptions = new Map<LoadConfig['id'], Parameters<typeof launchBench>[0]>();
-    const launch = async (id: LoadConfig['id'], label: string, options: Parameters<typeof launchBench>[0]) => {
+    const launchOptions = new Map<LoadConfig['id'], BenchLaunchOptions>();
+    const launch = async (id: LoadConfig['id'], label: string, options: BenchLaunchOptions) => {
       const browser = await launchBench(options);
       const page = browser.context.pages()[0] ?? (await browser.context.newPage());
       configs.push({ id, label, browser, page });
@@ -1578,7 +1578,7 @@ function yardstickSection(l: LoadResult): string[] {
           ]
         : [];
     })(),
-    `CPU per load by process in the same loads: every thread of each browser from the navigation's start to its load event (\`/proc/<pid>/task/<tid>/schedstat\`), mean per measured load. "Cordon's worker ran" counts the loads at whose start or end Cordon's worker was running (from DevTools target discovery, which does not keep a worker alive): Chromium starts it only for an event, and unblocked pages send it none.`,
+    `CPU per load by process in the same loads: every thread of each browser from the navigation's start to its load event (\`/proc/<pid>/task/<tid>/schedstat\`), mean per measured load. The last column counts the loads at whose start or end Cordon's worker was running (from DevTools target discovery, which does not keep a worker alive): Chromium starts it only for an event, and unblocked pages send it none.`,
     '',
     table(
       ['configuration', ...PROCESS_KINDS, 'total', "loads Cordon's worker ran during"],
@@ -1597,11 +1597,10 @@ function yardstickSection(l: LoadResult): string[] {
 /** CPU time per page load, by process, from the same interleaved loads. */
 function cpuSection(l: LoadResult): string[] {
   if (!l.cpu || l.cpu.length === 0) return [];
-  const total = (c: CpuByKind) => PROCESS_KINDS.reduce((n, k) => n + c[k], 0);
   const control = l.cpu.find((c) => c.id === 'control');
   const rows = l.cpu.map((c) => {
     const label = l.configs.find((x) => x.id === c.id)?.label ?? c.id;
-    return [label, ...PROCESS_KINDS.map((k) => cpuMs(c.perLoad[k])), cpuMs(total(c.perLoad)), control ? `${(total(c.perLoad) - total(control.perLoad)).toFixed(1)} ms` : '—'];
+    return [label, ...PROCESS_KINDS.map((k) => cpuMs(c.perLoad[k])), cpuMs(totalCpu(c.perLoad)), control ? `${(totalCpu(c.perLoad) - totalCpu(control.perLoad)).toFixed(1)} ms` : '—'];
   });
   const cordon = l.cpu.find((c) => c.id === 'cordon-10k');
   const controlWorker = l.cpu.find((c) => c.id === 'control-worker');
@@ -1625,7 +1624,7 @@ function cpuSection(l: LoadResult): string[] {
       ? [
           `Cordon at 10,000 names uses ${cpuMs(cordon.perLoad.extension)} of extension-process CPU per page load (the control extension, which has no worker, ${cpuMs(control.perLoad.extension)}`,
           controlWorker ? `; the control whose worker wakes on every navigation ${cpuMs(controlWorker.perLoad.extension)}` : '',
-          `), and ${cpuMs(Math.abs(total(cordon.perLoad) - total(control.perLoad)))} ${total(cordon.perLoad) >= total(control.perLoad) ? 'more' : 'less'} than the control's ${cpuMs(total(control.perLoad))} in all processes. Differences below about ${cpuMs(1000 / 100 / (l.cpu[0]?.loads ?? 1))} per load are within one clock tick over the run.`,
+          `), and ${cpuMs(Math.abs(totalCpu(cordon.perLoad) - totalCpu(control.perLoad)))} ${totalCpu(cordon.perLoad) >= totalCpu(control.perLoad) ? 'more' : 'less'} than the control's ${cpuMs(totalCpu(control.perLoad))} in all processes. Differences below about ${cpuMs(1000 / 100 / (l.cpu[0]?.loads ?? 1))} per load are within one clock tick over the run.`,
           ' Each configuration is checked on a blocked name (above), and the tab\'s history is cleared before the loads: when it was not, the block page the check left in the tab\'s history kept the extension\'s page process busy, about 5 ms of CPU per later load in every configuration that showed a block page, and an earlier version of this report took that for a cost of the rules. It was not work per navigation, and with the history cleared it is gone.',
         ].join('')
       : '',

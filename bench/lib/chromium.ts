@@ -69,10 +69,11 @@ export interface BenchBrowser {
 let policyFiles = 0;
 
 /**
- * How to start a Chromium that reads `policy` and no other browser does (see the module comment): the
+ * How to start a Chromium that reads `policy` (if any) and no other browser does (see the module comment): the
  * executable to start, and the shared policy file to remove after the browser closes, if one was needed.
  */
-export function withPolicy(policy: Record<string, unknown>, scratch: string): { executablePath: string; sharedPolicyFile?: string } {
+export function withPolicy(policy: Record<string, unknown> | undefined, scratch: string): { executablePath: string; sharedPolicyFile?: string } {
+  if (policy === undefined) return { executablePath: CHROMIUM };
   const mode = policyMode();
   if (mode === 'unavailable') throw new Error(`enterprise policy needs root (to write ${POLICY_DIR})`);
   if (mode === 'private-namespace') {
@@ -91,7 +92,7 @@ export async function launchBench(options: BenchLaunchOptions): Promise<BenchBro
   const scratch = mkdtempSync(join(tmpdir(), 'cordon-bench-launch-'));
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
-  const { executablePath, sharedPolicyFile } = options.policy ? withPolicy(options.policy, scratch) : { executablePath: CHROMIUM, sharedPolicyFile: undefined };
+  const { executablePath, sharedPolicyFile } = withPolicy(options.policy, scratch);
 
   const extension = options.extension;
   const launchStartedAt = performance.now();
@@ -165,7 +166,7 @@ export function cordonPolicy(extensionId: string, settings: Record<string, unkno
  */
 export async function launchBareBench(options: BenchLaunchOptions & { readonly extension: string }): Promise<BareChromium> {
   const scratch = mkdtempSync(join(tmpdir(), 'cordon-bench-launch-'));
-  const { executablePath, sharedPolicyFile } = options.policy ? withPolicy(options.policy, scratch) : { executablePath: CHROMIUM, sharedPolicyFile: undefined };
+  const { executablePath, sharedPolicyFile } = withPolicy(options.policy, scratch);
   const cleanUp = () => {
     if (sharedPolicyFile) rmSync(sharedPolicyFile, { force: true });
     rmSync(scratch, { recursive: true, force: true });
