@@ -572,6 +572,8 @@ interface LoadConfig {
     | 'prediction-off'
     | 'control'
     | 'control-worker'
+    | 'control-rules-10k'
+    | 'control-plain-10k'
     | 'cordon-0'
     | 'cordon-builtin'
     | 'cordon-rules-10k'
@@ -644,11 +646,11 @@ interface LoadResult {
   readonly workerEvents: { readonly id: string; readonly navigations: number; readonly events: number; readonly restarted?: boolean }[];
   /** CPU time per page load by process kind (ms), over the same interleaved loads (bench/lib/process-cpu.ts). */
   readonly cpu?: { readonly id: string; readonly loads: number; readonly perLoad: CpuByKind }[];
-  /** Cordon against the minimal control alone, every other browser closed, launches until decided or out of time. */
+  /** Cordon against the minimal control (and the controls carrying its names) alone, every other browser closed, launches until decided or out of time. */
   readonly yardstick?: {
     readonly budgetMinutes: number;
     readonly minutes: number;
-    /** Launches of the three browsers, each measuring `roundsPerLaunch` rounds. */
+    /** Launches of the pass's browsers, each measuring `roundsPerLaunch` rounds. */
     readonly launches: number;
     readonly roundsPerLaunch: number;
     /** Whether the pass stopped because every interval had decided the goal, or because time ran out. */
@@ -656,12 +658,15 @@ interface LoadResult {
     readonly stopLevel: number;
     /** What each browser did with a name it should block (or, Cordon with no names, should not), at the last launch. */
     readonly checks: Record<string, string>;
+    /** How many rules the controls carrying the 10,000 names hold (Cordon's: how many are regular expressions). */
+    readonly rulesIn?: { readonly cordon: number; readonly cordonRegex: number; readonly plain: number };
     /** Median time, per launch, from the end of the checks until Cordon's workers had stopped on their own. */
     readonly workerStoppedAfterMs: number;
     /** CPU per measured load by process kind (mean, ms), and how many loads Cordon's worker ran during. */
     readonly byProcess: readonly { readonly id: string; readonly loads: number; readonly perLoad: CpuByKind; readonly workerRan: number }[];
     readonly steps: {
       readonly of: string;
+      readonly to: string;
       readonly label: string;
       readonly pairs: number;
       /** Medians over all pairs, with intervals that resample whole launches. */
@@ -669,38 +674,55 @@ interface LoadResult {
       readonly cpu: Paired;
       /** The load-time ratio's median in each launch. */
       readonly perLaunch: readonly number[];
-      /** Median CPU per load (ms) of `of`, and of the control, in the same turns. */
+      /** Median CPU per load (ms) of `of`, and of `to`, in the same turns. */
       readonly cpuMedian: number;
-      readonly controlCpuMedian: number;
+      readonly toCpuMedian: number;
     }[];
   };
 }
 
+/** Every resource type the control extensions block, navigations included. */
+const CONTROL_RESOURCE_TYPES = ['main_frame', 'sub_frame', 'script', 'image', 'stylesheet', 'font', 'media', 'object', 'xmlhttprequest', 'ping', 'websocket', 'webtransport', 'other'];
+
 /**
  * The yardstick (issue #13): the smallest extension that blocks with declarativeNetRequest, one static
- * rule and no background at all; and the same with a worker that only listens to `tabs.onUpdated`, the
- * cost of waking a worker for every navigation.
+ * rule and no background at all; the same with a worker that only listens to `tabs.onUpdated`, the
+ * cost of waking a worker for every navigation; and two that carry the 10,000 names with no background,
+ * which tell the cost of the names in Chromium's matcher from the cost of Cordon around them: Cordon's
+ * own rules for them, byte for byte, as a static ruleset (`compileRules`, as Cordon's worker applies
+ * them), and the plainest rules DNR allows for the same names (one `block` rule per app, its names in
+ * `requestDomains`, no expression).
  */
-function writeControlExtensions(dir: string): { control: string; controlWorker: string } {
+function writeControlExtensions(
+  dir: string,
+  apps10k: readonly BlockedApp[],
+): { control: string; controlWorker: string; controlRules10k: string; controlPlain10k: string; rules: { cordon: number; cordonRegex: number; plain: number } } {
   const control = join(dir, 'control');
   const controlWorker = join(dir, 'control-worker');
-  const rule = [{ id: 1, priority: 1, action: { type: 'block' }, condition: { requestDomains: [CONTROL_BLOCKED], resourceTypes: ['main_frame', 'sub_frame', 'script', 'image', 'xmlhttprequest', 'other'] } }];
+  const controlRules10k = join(dir, 'control-rules-10k');
+  const controlPlain10k = join(dir, 'control-plain-10k');
+  const rule = [{ id: 1, priority: 1, action: { type: 'block' }, condition: { requestDomains: [CONTROL_BLOCKED], resourceTypes: CONTROL_RESOURCE_TYPES } }];
+  const cordonRules = compileRules(apps10k, { blockPageUrl: BLOCK_PAGE });
+  const plain = apps10k.map((app, i) => ({ id: i + 1, priority: 1, action: { type: 'block' }, condition: { requestDomains: [...app.domains, ...(app.hosts ?? [])], resourceTypes: CONTROL_RESOURCE_TYPES } }));
   const base = {
     manifest_version: 3,
     version: '1.0',
     permissions: ['declarativeNetRequest'],
     declarative_net_request: { rule_resources: [{ id: 'one', enabled: true, path: 'rules.json' }] },
   };
-  for (const [path, manifest, worker] of [
-    [control, { ...base, name: 'DNR control (one static rule, no background)' }, undefined],
-    [controlWorker, { ...base, name: 'DNR control with a tabs.onUpdated worker', permissions: ['declarativeNetRequest', 'tabs'], background: { service_worker: 'worker.js' } }, "chrome.tabs.onUpdated.addListener((tabId, change) => { if (change.url) self.lastUrl = change.url; });\n"],
+  for (const [path, manifest, rules, worker] of [
+    [control, { ...base, name: 'DNR control (one static rule, no background)' }, rule, undefined],
+    [controlWorker, { ...base, name: 'DNR control with a tabs.onUpdated worker', permissions: ['declarativeNetRequest', 'tabs'], background: { service_worker: 'worker.js' } }, rule, "chrome.tabs.onUpdated.addListener((tabId, change) => { if (change.url) self.lastUrl = change.url; });\n"],
+    [controlRules10k, { ...base, name: "DNR control carrying Cordon's rules for 10,000 names (no background)" }, cordonRules, undefined],
+    [controlPlain10k, { ...base, name: 'DNR control blocking 10,000 names with plain rules (no background)' }, plain, undefined],
   ] as const) {
     mkdirSync(path, { recursive: true });
     writeFileSync(join(path, 'manifest.json'), JSON.stringify(manifest, null, 2));
-    writeFileSync(join(path, 'rules.json'), JSON.stringify(rule));
+    writeFileSync(join(path, 'rules.json'), JSON.stringify(rules));
     if (worker) writeFileSync(join(path, 'worker.js'), worker);
   }
-  return { control, controlWorker };
+  const rules = { cordon: cordonRules.length, cordonRegex: cordonRules.filter((r) => r.condition.regexFilter !== undefined).length, plain: plain.length };
+  return { control, controlWorker, controlRules10k, controlPlain10k, rules };
 }
 
 /**
@@ -711,8 +733,21 @@ function goalVerdict(paired: Paired, goal: number): 'met' | 'missed' | 'inconclu
   return paired.interval[1] <= goal ? 'met' : paired.interval[0] > goal ? 'missed' : 'inconclusive';
 }
 
-/** The configurations of the yardstick pass: the minimal control and Cordon with and without names. */
-const YARDSTICK_IDS = ['control', 'cordon-0', 'cordon-10k'] as const;
+/**
+ * The configurations of the yardstick pass: the minimal control, Cordon with and without names, and the
+ * two controls that carry the 10,000 names without Cordon.
+ */
+const YARDSTICK_IDS = ['control', 'cordon-0', 'cordon-10k', 'control-rules-10k', 'control-plain-10k'] as const;
+type YardstickId = (typeof YARDSTICK_IDS)[number];
+/** The ratios the yardstick pass reports; the first two are the goals, and they alone decide when it stops. */
+const YARDSTICK_STEPS: readonly { readonly of: YardstickId; readonly to: YardstickId; readonly label: string }[] = [
+  { of: 'cordon-0', to: 'control', label: 'Cordon with no names / the minimal control' },
+  { of: 'cordon-10k', to: 'control', label: 'Cordon at 10,000 names / the minimal control' },
+  { of: 'control-rules-10k', to: 'control', label: "Cordon's rules for the 10,000 names, static, no worker / the minimal control" },
+  { of: 'control-plain-10k', to: 'control', label: 'the same names as plain block rules, no worker / the minimal control' },
+  { of: 'cordon-10k', to: 'control-rules-10k', label: 'Cordon at 10,000 names / its own rules without Cordon' },
+  { of: 'control-rules-10k', to: 'control-plain-10k', label: "Cordon's rules / plain block rules, the same names" },
+];
 /** Page-load goal against the minimal control extension (issue #13). */
 const GOAL_CONTROL_RATIO = 1.01;
 /** Rounds the yardstick pass measures on each launch of its browsers (after a warm-up round). */
@@ -747,11 +782,17 @@ function bareLoader(id: string, browser: BareChromium, tab: BareTab): Loader {
   };
 }
 
+/** Whether a ratio of the yardstick pass is one of the issue's goals (Cordon / the minimal control). */
+const isYardstickGoal = (step: { readonly of: string; readonly to: string }): boolean => step.to === 'control' && (step.of === 'cordon-0' || step.of === 'cordon-10k');
+
 /** What the yardstick's browsers must do with `probe` (a name of the 10,000) or, the control, its own blocked name. */
-const YARDSTICK_CHECKS: Record<(typeof YARDSTICK_IDS)[number], string> = {
+const YARDSTICK_CHECKS: Record<YardstickId, string> = {
   control: 'net::ERR_BLOCKED_BY_CLIENT',
   'cordon-0': 'loaded',
   'cordon-10k': 'block page',
+  // Redirected to Cordon's block page, which that browser does not have: Chromium refuses the navigation.
+  'control-rules-10k': 'net::ERR_BLOCKED_BY_CLIENT',
+  'control-plain-10k': 'net::ERR_BLOCKED_BY_CLIENT',
 };
 
 /**
@@ -777,7 +818,7 @@ async function launchYardstick(
       if (launch?.extension === undefined) throw new Error(`no launch options kept for ${id}`);
       const browser = await launchBareBench({ ...launch, extension: launch.extension });
       browsers.push(browser);
-      if (id !== 'control') {
+      if (id === 'cordon-0' || id === 'cordon-10k') {
         const ready = (s: CordonState) => (id === 'cordon-10k' ? s.list?.serial === 1 : s.lastCheck !== undefined);
         const read = async () => (await browser.evaluateInWorker(isCordon, STATE_EXPRESSION)) as CordonState | null;
         await pollUntil(read, (s) => s !== null && ready(s), `${id}: Cordon ready`, { timeout: 60_000, interval: 250 });
@@ -835,8 +876,11 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
     // A quick run keeps three configurations; a full one adds those that take Cordon apart.
     const full = !ctx.quick;
     await launch('none', 'no extension', { proxyUrl: server.proxyUrl });
-    const controls = writeControlExtensions(join(ctx.rawDir, 'control-extensions'));
+    const controls = writeControlExtensions(join(ctx.rawDir, 'control-extensions'), apps10k);
     await launch('control', 'control extension: declarativeNetRequest, one static rule, no worker', { proxyUrl: server.proxyUrl, extension: controls.control });
+    // Measured in the yardstick pass only.
+    launchOptions.set('control-rules-10k', { proxyUrl: server.proxyUrl, extension: controls.controlRules10k });
+    launchOptions.set('control-plain-10k', { proxyUrl: server.proxyUrl, extension: controls.controlPlain10k });
     if (full) {
       await launch('control-worker', 'control extension + a worker listening to tabs.onUpdated', { proxyUrl: server.proxyUrl, extension: controls.controlWorker });
       await launch('cordon-0', 'Cordon with no names at all (policy builtinApps: [])', {
@@ -1048,8 +1092,8 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
       const blocks: { loads: Map<string, number>[]; cpu: Map<string, number>[]; each: Map<string, LoadSample[]> }[] = [];
       const stoppedAfter: number[] = [];
       let outcomes: Record<string, string> = {};
-      const interval = (of: string, kind: 'loads' | 'cpu', level: number): Paired => {
-        const clusters = blocks.map((b) => ratiosIn(b[kind], of, 'control'));
+      const interval = (of: string, kind: 'loads' | 'cpu', level: number, to = 'control'): Paired => {
+        const clusters = blocks.map((b) => ratiosIn(b[kind], of, to));
         return { median: median(clusters.flat()), interval: bootstrapClusteredMedianInterval(clusters, seededRandom(13), 2000, level) };
       };
       const decided = (of: string) => goalVerdict(interval(of, 'loads', YARDSTICK_STOP_LEVEL), GOAL_CONTROL_RATIO) !== 'inconclusive';
@@ -1073,6 +1117,7 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
       const loadsOf = (id: string) => blocks.flatMap((b) => b.each.get(id) ?? []);
       return {
         budgetMinutes: yardstickMinutes,
+        rulesIn: controls.rules,
         minutes: (performance.now() - started) / 60_000,
         launches: blocks.length,
         roundsPerLaunch: YARDSTICK_BLOCK_ROUNDS,
@@ -1085,15 +1130,16 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
           const perLoad = Object.fromEntries(PROCESS_KINDS.map((k) => [k, loads.reduce((n, l) => n + l.cpuByKind[k], 0) / loads.length])) as CpuByKind;
           return { id, loads: loads.length, perLoad, workerRan: loads.filter((l) => l.workerRan).length };
         }),
-        steps: (['cordon-0', 'cordon-10k'] as const).map((of) => ({
+        steps: YARDSTICK_STEPS.map(({ of, to, label }) => ({
           of,
-          label: configs.find((c) => c.id === of)?.label ?? of,
-          pairs: ratiosIn(all.loads, of, 'control').length,
-          load: interval(of, 'loads', 0.95),
-          cpu: interval(of, 'cpu', 0.95),
-          perLaunch: blocks.map((b) => median(ratiosIn(b.loads, of, 'control'))),
+          to,
+          label,
+          pairs: ratiosIn(all.loads, of, to).length,
+          load: interval(of, 'loads', 0.95, to),
+          cpu: interval(of, 'cpu', 0.95, to),
+          perLaunch: blocks.map((b) => median(ratiosIn(b.loads, of, to))),
           cpuMedian: cpuOf(of),
-          controlCpuMedian: cpuOf('control'),
+          toCpuMedian: cpuOf(to),
         })),
       };
     })();
@@ -1397,9 +1443,9 @@ function report(result: BrowserResult): { markdown: string; headlines: Headline[
       ['cordon-0', 'Page load, Cordon with no names / minimal DNR control extension'],
       ['cordon-10k', 'Page load, Cordon holding 10k names / minimal DNR control extension'],
     ] as const) {
-      const alone = l.yardstick?.steps.find((st) => st.of === of);
+      const alone = l.yardstick?.steps.find((st) => st.of === of && st.to === 'control');
       const step = l.steps.find((st) => st.of === of && st.to === 'control');
-      if (alone) headlines.push({ what: `${what} (the three browsers alone, ${alone.perLaunch.length} launches)`, measured: `${alone.load.median.toFixed(3)} (95 % interval ${range(alone.load)}; ${int(alone.pairs)} pairs)`, ...toControl(alone.load) });
+      if (alone) headlines.push({ what: `${what} (the yardstick's browsers alone, ${alone.perLaunch.length} launches)`, measured: `${alone.load.median.toFixed(3)} (95 % interval ${range(alone.load)}; ${int(alone.pairs)} pairs)`, ...toControl(alone.load) });
       else if (step) headlines.push({ what, measured: `${step.paired.median.toFixed(3)} (95 % interval ${range(step.paired)})`, ...toControl(step.paired) });
     }
     for (const w of l.workerEvents ?? []) {
@@ -1414,10 +1460,19 @@ function report(result: BrowserResult): { markdown: string; headlines: Headline[
       ['cordon-0', 'CPU time per page load (all of Chromium\'s threads, paired per turn), Cordon with no names / minimal DNR control extension'],
       ['cordon-10k', 'CPU time per page load (all of Chromium\'s threads, paired per turn), Cordon holding 10k names / minimal DNR control extension'],
     ] as const) {
-      const alone = l.yardstick?.steps.find((st) => st.of === of);
+      const alone = l.yardstick?.steps.find((st) => st.of === of && st.to === 'control');
       const step = l.cpuSteps?.find((st) => st.of === of && st.to === 'control');
-      if (alone) headlines.push({ what: `${what}, the three browsers alone, ${alone.perLaunch.length} launches`, measured: `${alone.cpu.median.toFixed(3)} (95 % interval ${range(alone.cpu)}; ${alone.cpuMedian.toFixed(1)} ms per load)`, ...toControl(alone.cpu) });
+      if (alone) headlines.push({ what: `${what}, the yardstick's browsers alone, ${alone.perLaunch.length} launches`, measured: `${alone.cpu.median.toFixed(3)} (95 % interval ${range(alone.cpu)}; ${alone.cpuMedian.toFixed(1)} ms per load)`, ...toControl(alone.cpu) });
       else if (step) headlines.push({ what, measured: `${step.paired.median.toFixed(3)} (95 % interval ${range(step.paired)}; ${step.median.toFixed(1)} ms per load)`, ...toControl(step.paired) });
+    }
+    // What the names cost in Chromium's matcher whoever carries them, and what Cordon adds around them.
+    for (const st of l.yardstick?.steps.filter((x) => !isYardstickGoal(x)) ?? []) {
+      headlines.push({
+        what: `${st.label}, the yardstick's browsers alone, ${st.perLaunch.length} launches`,
+        goal: 'reference',
+        measured: `load ${st.load.median.toFixed(3)} (95 % interval ${range(st.load)}); CPU per load ${st.cpu.median.toFixed(3)} (${range(st.cpu)})`,
+        verdict: 'info',
+      });
     }
     for (const id of ['control', 'urlblocklist-1k', 'cordon-1k']) {
       const c = l.configs.find((x) => x.id === id);
@@ -1535,12 +1590,18 @@ function yardstickSection(l: LoadResult): string[] {
   const y = l.yardstick;
   if (!y) return [];
   const range = (p: Paired) => `${p.interval[0].toFixed(3)}–${p.interval[1].toFixed(3)}`;
-  const checkWords: Record<string, string> = { control: 'the control on its one blocked name', 'cordon-0': 'Cordon with no names on a name of the 10,000', 'cordon-10k': 'Cordon at 10,000 names on the same name' };
+  const checkWords: Record<string, string> = {
+    control: 'the control on its one blocked name',
+    'cordon-0': 'Cordon with no names on a name of the 10,000',
+    'cordon-10k': 'Cordon at 10,000 names on the same name',
+    'control-rules-10k': "the control carrying Cordon's rules, on the same name (redirected to a block page that browser does not have)",
+    'control-plain-10k': 'the control carrying plain block rules, on the same name',
+  };
   const checks = Object.entries(y.checks).map(([id, outcome]) => `${checkWords[id] ?? id}: ${outcome}`).join('; ');
   // An interval narrows as the square root of the launches it resamples.
   const minutesPerLaunch = y.minutes / y.launches;
   const needed = y.steps
-    .filter((st) => goalVerdict(st.load, GOAL_CONTROL_RATIO) === 'inconclusive')
+    .filter((st) => isYardstickGoal(st) && goalVerdict(st.load, GOAL_CONTROL_RATIO) === 'inconclusive')
     .map((st) => {
       const halfWidth = (st.load.interval[1] - st.load.interval[0]) / 2;
       const distance = Math.abs(st.load.median - GOAL_CONTROL_RATIO);
@@ -1550,10 +1611,10 @@ function yardstickSection(l: LoadResult): string[] {
         : `${st.label}: its median sits on the goal, so no number of launches would decide it`;
     });
   return [
-    `**The yardstick alone, as an employee's browser runs.** Then every other browser was closed, and the minimal control extension, Cordon with no names and Cordon at 10,000 names took turns on the same pages (same rotation). Playwright, which drives the passes above, attaches to every service worker and so keeps Cordon's running for the browser's whole life; an employee's worker stops 30 seconds after its last event. So these browsers are driven over the raw DevTools protocol instead, with one session on the tab (only its Page domain) and nothing attached to any worker (\`launchBareBench\`). A browser launched again can sit a few per cent higher or lower for its whole life (full runs of this benchmark on this machine have differed by more than intervals that counted loads of one launch only), so the pass runs in launches: ${y.launches} launches of the three browsers, each on new profiles, each measuring ${y.roundsPerLaunch} rounds after a warm-up round, ${y.minutes.toFixed(1)} minutes of a ${y.budgetMinutes}-minute budget. At each launch Cordon is ready as above; each browser is checked on a name (${checks}); then the pass waits until Cordon's workers have stopped on their own (median ${(y.workerStoppedAfterMs / 1000).toFixed(1)} s after the last check), the state a browser is in between Cordon's events. The intervals resample whole launches (a cluster bootstrap), so they cover the differences between launches as well as between loads. After each launch from the ${YARDSTICK_MIN_LAUNCHES}th on, the ${Math.round(y.stopLevel * 100)} % interval of each load-time ratio was computed, and the pass was to stop as soon as both lay wholly on one side of ${GOAL_CONTROL_RATIO}; the stricter level keeps the repeated looks from letting chance decide. ${y.stop === 'decided' ? 'It stopped there.' : 'Time ran out first.'} The 95 % intervals at the stop:`,
+    `**The yardstick alone, as an employee's browser runs.** Then every other browser was closed, and the minimal control extension, Cordon with no names, Cordon at 10,000 names and two more controls took turns on the same pages (same rotation). The two controls carry the same 10,000 names with no background at all: one Cordon's own rules for them, byte for byte, as a static ruleset (${int(y.rulesIn?.cordon ?? 0)} rules, ${int(y.rulesIn?.cordonRegex ?? 0)} of them regular expressions: each app's navigation redirect, which carries the refused address to the block page, and the website-proxy expressions); the other the plainest rules DNR allows for them (${int(y.rulesIn?.plain ?? 0)} \`block\` rules, one per app, its names in \`requestDomains\`). They tell what the names cost in Chromium's matcher, whoever carries them, from what Cordon adds around them. Playwright, which drives the passes above, attaches to every service worker and so keeps Cordon's running for the browser's whole life; an employee's worker stops 30 seconds after its last event. So these browsers are driven over the raw DevTools protocol instead, with one session on the tab (only its Page domain) and nothing attached to any worker (\`launchBareBench\`). A browser launched again can sit a few per cent higher or lower for its whole life (full runs of this benchmark on this machine have differed by more than intervals that counted loads of one launch only), so the pass runs in launches: ${y.launches} launches of the ${YARDSTICK_IDS.length} browsers, each on new profiles, each measuring ${y.roundsPerLaunch} rounds after a warm-up round, ${y.minutes.toFixed(1)} minutes of a ${y.budgetMinutes}-minute budget. At each launch Cordon is ready as above; each browser is checked on a name (${checks}); then the pass waits until Cordon's workers have stopped on their own (median ${(y.workerStoppedAfterMs / 1000).toFixed(1)} s after the last check), the state a browser is in between Cordon's events. The intervals resample whole launches (a cluster bootstrap), so they cover the differences between launches as well as between loads. After each launch from the ${YARDSTICK_MIN_LAUNCHES}th on, the ${Math.round(y.stopLevel * 100)} % interval of each load-time ratio was computed, and the pass was to stop as soon as both of Cordon's lay wholly on one side of ${GOAL_CONTROL_RATIO}; the stricter level keeps the repeated looks from letting chance decide. ${y.stop === 'decided' ? 'It stopped there.' : 'Time ran out first.'} The 95 % intervals at the stop:`,
     '',
     table(
-      ['Cordon / the control', 'pairs', 'load: paired ratio', '95 % interval', 'per launch (medians)', 'CPU per load: paired ratio', '95 % interval', 'CPU per load, Cordon / control (medians)'],
+      ['ratio', 'pairs', 'load: paired ratio', '95 % interval', 'per launch (medians)', 'CPU per load: paired ratio', '95 % interval', 'CPU per load, the two (medians)'],
       y.steps.map((st) => [
         st.label,
         int(st.pairs),
@@ -1562,7 +1623,7 @@ function yardstickSection(l: LoadResult): string[] {
         `${Math.min(...st.perLaunch).toFixed(3)}–${Math.max(...st.perLaunch).toFixed(3)}`,
         st.cpu.median.toFixed(3),
         range(st.cpu),
-        `${st.cpuMedian.toFixed(1)} / ${st.controlCpuMedian.toFixed(1)} ms`,
+        `${st.cpuMedian.toFixed(1)} / ${st.toCpuMedian.toFixed(1)} ms`,
       ]),
     ),
     '',
@@ -1570,7 +1631,7 @@ function yardstickSection(l: LoadResult): string[] {
     ...(() => {
       const running = l.cpuSteps?.find((st) => st.of === 'cordon-10k' && st.to === 'control');
       const runningLoad = l.steps.find((st) => st.of === 'cordon-10k' && st.to === 'control');
-      const alone = y.steps.find((st) => st.of === 'cordon-10k');
+      const alone = y.steps.find((st) => st.of === 'cordon-10k' && st.to === 'control');
       return running && runningLoad && alone
         ? [
             `For comparison, the main pass above, where Playwright keeps every worker running, measured Cordon at 10,000 names / the control at ${runningLoad.paired.median.toFixed(3)} (${range(runningLoad.paired)}) for load time and ${running.paired.median.toFixed(3)} (${range(running.paired)}) for CPU per load, in one launch, so with intervals that leave out the differences between launches. Those loads ran beside a running worker holding 10,000 names; these did not. An employee's worker runs for about 30 seconds after each of its events (a check for a new list, a blocked page, the popup) and sleeps while unblocked pages load.`,
@@ -1582,10 +1643,10 @@ function yardstickSection(l: LoadResult): string[] {
     '',
     table(
       ['configuration', ...PROCESS_KINDS, 'total', "loads Cordon's worker ran during"],
-      y.byProcess.map((c) => [c.id, ...PROCESS_KINDS.map((k) => cpuMs(c.perLoad[k])), cpuMs(totalCpu(c.perLoad)), c.id === 'control' ? '—' : `${int(c.workerRan)} of ${int(c.loads)}`]),
+      y.byProcess.map((c) => [c.id, ...PROCESS_KINDS.map((k) => cpuMs(c.perLoad[k])), cpuMs(totalCpu(c.perLoad)), c.id.startsWith('cordon') ? `${int(c.workerRan)} of ${int(c.loads)}` : '—']),
     ),
     '',
-    ...(y.steps.some((st) => st.load.interval[1] < 1)
+    ...(y.steps.some((st) => isYardstickGoal(st) && st.load.interval[1] < 1)
       ? [
           'Where Cordon comes out below the control, the likely reason is that Cordon turns network prediction off and the control leaves it on: the browser does less speculative work per load. That is Cordon\'s setting, not a cheaper way of blocking.',
           '',
