@@ -14,7 +14,7 @@
  * Enterprise policy reaches each browser through a private mount namespace (bench/lib/chromium.ts),
  * so nothing here is visible to other Chromium processes on the machine.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import type { Rule } from '../src/core/dnr.ts';
@@ -681,8 +681,8 @@ interface LoadResult {
   };
 }
 
-/** Every resource type the control extensions block, navigations included. */
-const CONTROL_RESOURCE_TYPES = ['main_frame', 'sub_frame', 'script', 'image', 'stylesheet', 'font', 'media', 'object', 'xmlhttprequest', 'ping', 'websocket', 'webtransport', 'other'];
+/** Every resource type the plain control blocks, navigations included. */
+const ALL_RESOURCE_TYPES = ['main_frame', 'sub_frame', 'script', 'image', 'stylesheet', 'font', 'media', 'object', 'xmlhttprequest', 'ping', 'websocket', 'webtransport', 'other'];
 
 /**
  * The yardstick (issue #13): the smallest extension that blocks with declarativeNetRequest, one static
@@ -691,35 +691,44 @@ const CONTROL_RESOURCE_TYPES = ['main_frame', 'sub_frame', 'script', 'image', 's
  * which tell the cost of the names in Chromium's matcher from the cost of Cordon around them: Cordon's
  * own rules for them, byte for byte, as a static ruleset (`compileRules`, as Cordon's worker applies
  * them), and the plainest rules DNR allows for the same names (one `block` rule per app, its names in
- * `requestDomains`, no expression).
+ * `requestDomains`, no expression). Those two borrow what Cordon's rules need from Cordon's manifest: its
+ * `key` (so its extension id, which the redirect's address names), access to every host (DNR redirects
+ * only where the extension has host access) and a web-accessible page at the block page's path.
  */
 function writeControlExtensions(
   dir: string,
   apps10k: readonly BlockedApp[],
+  cordonDist: string,
 ): { control: string; controlWorker: string; controlRules10k: string; controlPlain10k: string; rules: { cordon: number; cordonRegex: number; plain: number } } {
   const control = join(dir, 'control');
   const controlWorker = join(dir, 'control-worker');
   const controlRules10k = join(dir, 'control-rules-10k');
   const controlPlain10k = join(dir, 'control-plain-10k');
-  const rule = [{ id: 1, priority: 1, action: { type: 'block' }, condition: { requestDomains: [CONTROL_BLOCKED], resourceTypes: CONTROL_RESOURCE_TYPES } }];
+  const rule = [{ id: 1, priority: 1, action: { type: 'block' }, condition: { requestDomains: [CONTROL_BLOCKED], resourceTypes: ['main_frame', 'sub_frame', 'script', 'image', 'xmlhttprequest', 'other'] } }];
   const cordonRules = compileRules(apps10k, { blockPageUrl: BLOCK_PAGE });
-  const plain = apps10k.map((app, i) => ({ id: i + 1, priority: 1, action: { type: 'block' }, condition: { requestDomains: [...app.domains, ...(app.hosts ?? [])], resourceTypes: CONTROL_RESOURCE_TYPES } }));
+  const plain = apps10k.map((app, i) => ({ id: i + 1, priority: 1, action: { type: 'block' }, condition: { requestDomains: [...app.domains, ...(app.hosts ?? [])], resourceTypes: ALL_RESOURCE_TYPES } }));
   const base = {
     manifest_version: 3,
     version: '1.0',
     permissions: ['declarativeNetRequest'],
     declarative_net_request: { rule_resources: [{ id: 'one', enabled: true, path: 'rules.json' }] },
   };
+  const cordon = JSON.parse(readFileSync(join(cordonDist, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  const asCordon = { key: cordon.key, host_permissions: cordon.host_permissions, web_accessible_resources: cordon.web_accessible_resources };
   for (const [path, manifest, rules, worker] of [
     [control, { ...base, name: 'DNR control (one static rule, no background)' }, rule, undefined],
     [controlWorker, { ...base, name: 'DNR control with a tabs.onUpdated worker', permissions: ['declarativeNetRequest', 'tabs'], background: { service_worker: 'worker.js' } }, rule, "chrome.tabs.onUpdated.addListener((tabId, change) => { if (change.url) self.lastUrl = change.url; });\n"],
-    [controlRules10k, { ...base, name: "DNR control carrying Cordon's rules for 10,000 names (no background)" }, cordonRules, undefined],
-    [controlPlain10k, { ...base, name: 'DNR control blocking 10,000 names with plain rules (no background)' }, plain, undefined],
+    [controlRules10k, { ...base, ...asCordon, name: "DNR control carrying Cordon's rules for 10,000 names (no background)" }, cordonRules, undefined],
+    [controlPlain10k, { ...base, ...asCordon, name: 'DNR control blocking 10,000 names with plain rules (no background)' }, plain, undefined],
   ] as const) {
     mkdirSync(path, { recursive: true });
     writeFileSync(join(path, 'manifest.json'), JSON.stringify(manifest, null, 2));
     writeFileSync(join(path, 'rules.json'), JSON.stringify(rules));
     if (worker) writeFileSync(join(path, 'worker.js'), worker);
+    if ('key' in manifest) {
+      mkdirSync(join(path, 'src/blocked'), { recursive: true });
+      writeFileSync(join(path, 'src/blocked/index.html'), '<!doctype html><title>Blocked</title><p>Blocked by the control extension.</p>\n');
+    }
   }
   const rules = { cordon: cordonRules.length, cordonRegex: cordonRules.filter((r) => r.condition.regexFilter !== undefined).length, plain: plain.length };
   return { control, controlWorker, controlRules10k, controlPlain10k, rules };
@@ -790,8 +799,7 @@ const YARDSTICK_CHECKS: Record<YardstickId, string> = {
   control: 'net::ERR_BLOCKED_BY_CLIENT',
   'cordon-0': 'loaded',
   'cordon-10k': 'block page',
-  // Redirected to Cordon's block page, which that browser does not have: Chromium refuses the navigation.
-  'control-rules-10k': 'net::ERR_BLOCKED_BY_CLIENT',
+  'control-rules-10k': 'block page',
   'control-plain-10k': 'net::ERR_BLOCKED_BY_CLIENT',
 };
 
@@ -876,7 +884,7 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
     // A quick run keeps three configurations; a full one adds those that take Cordon apart.
     const full = !ctx.quick;
     await launch('none', 'no extension', { proxyUrl: server.proxyUrl });
-    const controls = writeControlExtensions(join(ctx.rawDir, 'control-extensions'), apps10k);
+    const controls = writeControlExtensions(join(ctx.rawDir, 'control-extensions'), apps10k, ctx.dist);
     await launch('control', 'control extension: declarativeNetRequest, one static rule, no worker', { proxyUrl: server.proxyUrl, extension: controls.control });
     // Measured in the yardstick pass only.
     launchOptions.set('control-rules-10k', { proxyUrl: server.proxyUrl, extension: controls.controlRules10k });
@@ -1594,7 +1602,7 @@ function yardstickSection(l: LoadResult): string[] {
     control: 'the control on its one blocked name',
     'cordon-0': 'Cordon with no names on a name of the 10,000',
     'cordon-10k': 'Cordon at 10,000 names on the same name',
-    'control-rules-10k': "the control carrying Cordon's rules, on the same name (redirected to a block page that browser does not have)",
+    'control-rules-10k': "the control carrying Cordon's rules, on the same name (its own page at the block page's address)",
     'control-plain-10k': 'the control carrying plain block rules, on the same name',
   };
   const checks = Object.entries(y.checks).map(([id, outcome]) => `${checkWords[id] ?? id}: ${outcome}`).join('; ');
@@ -1611,7 +1619,7 @@ function yardstickSection(l: LoadResult): string[] {
         : `${st.label}: its median sits on the goal, so no number of launches would decide it`;
     });
   return [
-    `**The yardstick alone, as an employee's browser runs.** Then every other browser was closed, and the minimal control extension, Cordon with no names, Cordon at 10,000 names and two more controls took turns on the same pages (same rotation). The two controls carry the same 10,000 names with no background at all: one Cordon's own rules for them, byte for byte, as a static ruleset (${int(y.rulesIn?.cordon ?? 0)} rules, ${int(y.rulesIn?.cordonRegex ?? 0)} of them regular expressions: each app's navigation redirect, which carries the refused address to the block page, and the website-proxy expressions); the other the plainest rules DNR allows for them (${int(y.rulesIn?.plain ?? 0)} \`block\` rules, one per app, its names in \`requestDomains\`). They tell what the names cost in Chromium's matcher, whoever carries them, from what Cordon adds around them. Playwright, which drives the passes above, attaches to every service worker and so keeps Cordon's running for the browser's whole life; an employee's worker stops 30 seconds after its last event. So these browsers are driven over the raw DevTools protocol instead, with one session on the tab (only its Page domain) and nothing attached to any worker (\`launchBareBench\`). A browser launched again can sit a few per cent higher or lower for its whole life (full runs of this benchmark on this machine have differed by more than intervals that counted loads of one launch only), so the pass runs in launches: ${y.launches} launches of the ${YARDSTICK_IDS.length} browsers, each on new profiles, each measuring ${y.roundsPerLaunch} rounds after a warm-up round, ${y.minutes.toFixed(1)} minutes of a ${y.budgetMinutes}-minute budget. At each launch Cordon is ready as above; each browser is checked on a name (${checks}); then the pass waits until Cordon's workers have stopped on their own (median ${(y.workerStoppedAfterMs / 1000).toFixed(1)} s after the last check), the state a browser is in between Cordon's events. The intervals resample whole launches (a cluster bootstrap), so they cover the differences between launches as well as between loads. After each launch from the ${YARDSTICK_MIN_LAUNCHES}th on, the ${Math.round(y.stopLevel * 100)} % interval of each load-time ratio was computed, and the pass was to stop as soon as both of Cordon's lay wholly on one side of ${GOAL_CONTROL_RATIO}; the stricter level keeps the repeated looks from letting chance decide. ${y.stop === 'decided' ? 'It stopped there.' : 'Time ran out first.'} The 95 % intervals at the stop:`,
+    `**The yardstick alone, as an employee's browser runs.** Then every other browser was closed, and the minimal control extension, Cordon with no names, Cordon at 10,000 names and two more controls took turns on the same pages (same rotation). The two controls carry the same 10,000 names with no background at all: one Cordon's own rules for them, byte for byte, as a static ruleset (${int(y.rulesIn?.cordon ?? 0)} rules, ${int(y.rulesIn?.cordonRegex ?? 0)} of them regular expressions: each app's navigation redirect, which carries the refused address to the block page, and the website-proxy expressions); the other the plainest rules DNR allows for them (${int(y.rulesIn?.plain ?? 0)} \`block\` rules, one per app, its names in \`requestDomains\`). Both borrow from Cordon's manifest what its rules need: its key (so its extension id, which the redirect's address names), access to every host (Chromium redirects only where the extension has host access) and a page of their own at the block page's path. They tell what the names cost in Chromium's matcher, whoever carries them, from what Cordon adds around them. Playwright, which drives the passes above, attaches to every service worker and so keeps Cordon's running for the browser's whole life; an employee's worker stops 30 seconds after its last event. So these browsers are driven over the raw DevTools protocol instead, with one session on the tab (only its Page domain) and nothing attached to any worker (\`launchBareBench\`). A browser launched again can sit a few per cent higher or lower for its whole life (full runs of this benchmark on this machine have differed by more than intervals that counted loads of one launch only), so the pass runs in launches: ${y.launches} launches of the ${YARDSTICK_IDS.length} browsers, each on new profiles, each measuring ${y.roundsPerLaunch} rounds after a warm-up round, ${y.minutes.toFixed(1)} minutes of a ${y.budgetMinutes}-minute budget. At each launch Cordon is ready as above; each browser is checked on a name (${checks}); then the pass waits until Cordon's workers have stopped on their own (median ${(y.workerStoppedAfterMs / 1000).toFixed(1)} s after the last check), the state a browser is in between Cordon's events. The intervals resample whole launches (a cluster bootstrap), so they cover the differences between launches as well as between loads. After each launch from the ${YARDSTICK_MIN_LAUNCHES}th on, the ${Math.round(y.stopLevel * 100)} % interval of each load-time ratio was computed, and the pass was to stop as soon as both of Cordon's lay wholly on one side of ${GOAL_CONTROL_RATIO}; the stricter level keeps the repeated looks from letting chance decide. ${y.stop === 'decided' ? 'It stopped there.' : 'Time ran out first.'} The 95 % intervals at the stop:`,
     '',
     table(
       ['ratio', 'pairs', 'load: paired ratio', '95 % interval', 'per launch (medians)', 'CPU per load: paired ratio', '95 % interval', 'CPU per load, the two (medians)'],
