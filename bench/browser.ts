@@ -1636,6 +1636,7 @@ function yardstickSection(l: LoadResult): string[] {
     ),
     '',
     ...(needed.length ? [`At the spread measured here, deciding ${GOAL_CONTROL_RATIO} either way would take ${needed.join('; ')}.`, ''] : []),
+    ...whereTheNamesCost(y.steps),
     ...(() => {
       const running = l.cpuSteps?.find((st) => st.of === 'cordon-10k' && st.to === 'control');
       const runningLoad = l.steps.find((st) => st.of === 'cordon-10k' && st.to === 'control');
@@ -1660,6 +1661,39 @@ function yardstickSection(l: LoadResult): string[] {
           '',
         ]
       : []),
+  ];
+}
+
+/** Where a paired ratio's interval lies against 1: wholly above, wholly below, or around it. */
+function sideOfOne(p: Paired): 'above' | 'below' | 'level' {
+  return p.interval[0] > 1 ? 'above' : p.interval[1] < 1 ? 'below' : 'level';
+}
+
+/**
+ * Where Cordon's cost at 10,000 names lies, from the controls that carry the names without Cordon, on
+ * CPU per load (the finer measure): in Chromium's matcher (the rules cost the same whoever carries them),
+ * in the shape of Cordon's rules (plain rules for the same names cost less), or in Cordon around them.
+ * The sentences follow the intervals; nothing here is decided before the run.
+ */
+function whereTheNamesCost(steps: NonNullable<LoadResult['yardstick']>['steps']): string[] {
+  const find = (of: string, to: string) => steps.find((st) => st.of === of && st.to === to);
+  const rules = find('control-rules-10k', 'control');
+  const plain = find('control-plain-10k', 'control');
+  const cordon = find('cordon-10k', 'control-rules-10k');
+  const shape = find('control-rules-10k', 'control-plain-10k');
+  if (!rules || !plain || !cordon || !shape) return [];
+  const words = { above: 'wholly above 1', below: 'wholly below 1', level: 'within the noise of 1' };
+  const say = (p: Paired) => `${p.median.toFixed(3)} (${p.interval[0].toFixed(3)}–${p.interval[1].toFixed(3)}, ${words[sideOfOne(p)]})`;
+  const conclusions: string[] = [];
+  if (sideOfOne(rules.cpu) === 'above' && sideOfOne(cordon.cpu) !== 'above')
+    conclusions.push("So the cost at 10,000 names is that of the rules in Chromium's matcher, which any extension carrying them pays; Cordon adds nothing measurable around them.");
+  if (sideOfOne(cordon.cpu) === 'above') conclusions.push("Cordon costs more than its own rules carried without it: that part is in Cordon around the rules, and Cordon's to remove.");
+  if (sideOfOne(shape.cpu) === 'above') conclusions.push("Cordon's rules cost more than plain block rules for the same names: the part above is the shape of its rules (the expressions), and Cordon's to remove.");
+  else if (sideOfOne(plain.cpu) === 'above') conclusions.push('Plain block rules for the same names cost as much: the cost is the names themselves in the matcher, which no shape of rules removes.');
+  if (conclusions.length === 0) conclusions.push('These intervals do not yet say where the cost lies.');
+  return [
+    `**Where the cost at 10,000 names lies** (CPU per load, the finer measure). Cordon's own rules for the names, carried by a control with no background, cost ${say(rules.cpu)} of the minimal control; the plainest rules for the same names ${say(plain.cpu)}. Cordon at 10,000 names costs ${say(cordon.cpu)} of its own rules without it, and its rules ${say(shape.cpu)} of the plain ones. ${conclusions.join(' ')}`,
+    '',
   ];
 }
 
