@@ -1085,7 +1085,7 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
 
     // The yardstick alone (issue #13): Cordon against the minimal control extension, with every other
     // browser closed. A browser launched again can sit a few per cent higher or lower for its whole life,
-    // so the pass runs in launches: each launch of the three browsers measures a block of rounds, and the
+    // so the pass runs in launches: each launch of its browsers measures a block of rounds, and the
     // interval resamples whole launches. It goes on until the intervals decide the 1 % goal either way,
     // or until the time budget runs out. Each look (after each launch, from YARDSTICK_MIN_LAUNCHES on) decides on a
     // 99 % interval, so that looking again and again does not let chance decide; the report gives the
@@ -1445,7 +1445,7 @@ function report(result: BrowserResult): { markdown: string; headlines: Headline[
       });
     }
     // The yardstick (issue #13): Cordon against the smallest DNR extension, which pays the same proxy hop.
-    // The pass that measures the three alone, for as long as it takes, decides; without it, the main pass.
+    // The pass that measures the yardstick's browsers alone, for as long as it takes, decides; without it, the main pass.
     const toControl = (paired: Paired): Pick<Headline, 'goal' | 'verdict'> => ({ goal: `≤ ${GOAL_CONTROL_RATIO}`, verdict: goalVerdict(paired, GOAL_CONTROL_RATIO) });
     for (const [of, what] of [
       ['cordon-0', 'Page load, Cordon with no names / minimal DNR control extension'],
