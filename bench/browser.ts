@@ -33,6 +33,7 @@ import { int, ms, table } from './lib/format.ts';
 import { startListHost, type ListHost } from './lib/list-host.ts';
 import { benchPayload, generateApps, LIST_ID } from './lib/lists.ts';
 import { chromiumCpu, chromiumThreadNs, cpuDelta, PROCESS_KINDS, threadCpuDeltaByKind, type CpuByKind } from './lib/process-cpu.ts';
+import { goalVerdict, readNamesCost, sideOfOne, type Paired } from './lib/names-cost.ts';
 import { PAGE_NAMES, routePages } from './lib/pages.ts';
 import { seededRandom } from './lib/random.ts';
 import { bootstrapClusteredMedianInterval, bootstrapMedianInterval, median, summarize, type Summary } from './lib/stats.ts';
@@ -608,13 +609,6 @@ const LOAD_DURATION = "(() => { const e = performance.getEntriesByType('navigati
 
 const totalCpu = (c: CpuByKind) => PROCESS_KINDS.reduce((n, k) => n + c[k], 0);
 
-interface Paired {
-  /** Median over turns of (load in `of` / load in `to`, same page, same turn). */
-  readonly median: number;
-  /** 95 % bootstrap interval of that median. */
-  readonly interval: [number, number];
-}
-
 interface LoadResult {
   readonly configs: {
     readonly id: string;
@@ -668,6 +662,8 @@ interface LoadResult {
       readonly of: string;
       readonly to: string;
       readonly label: string;
+      /** One of the issue's goals (Cordon / the minimal control). */
+      readonly goal: boolean;
       readonly pairs: number;
       /** Medians over all pairs, with intervals that resample whole launches. */
       readonly load: Paired;
@@ -689,8 +685,8 @@ const ALL_RESOURCE_TYPES = ['main_frame', 'sub_frame', 'script', 'image', 'style
  * rule and no background at all; the same with a worker that only listens to `tabs.onUpdated`, the
  * cost of waking a worker for every navigation; and two that carry the 10,000 names with no background,
  * which tell the cost of the names in Chromium's matcher from the cost of Cordon around them: Cordon's
- * own rules for them, byte for byte, as a static ruleset (`compileRules`, as Cordon's worker applies
- * them), and the plainest rules DNR allows for the same names (one `block` rule per app, its names in
+ * own rules for them, byte for byte, as a static ruleset (`cordonRules`: `compileRules`, as Cordon's
+ * worker applies them), and the plainest rules DNR allows for the same names (one `block` rule per app, its names in
  * `requestDomains`, no expression). Those two borrow what Cordon's rules need from Cordon's manifest: its
  * `key` (so its extension id, which the redirect's address names), access to every host (DNR redirects
  * only where the extension has host access) and a web-accessible page at the block page's path.
@@ -699,13 +695,13 @@ function writeControlExtensions(
   dir: string,
   apps10k: readonly BlockedApp[],
   cordonDist: string,
+  cordonRules: readonly Rule[],
 ): { control: string; controlWorker: string; controlRules10k: string; controlPlain10k: string; rules: { cordon: number; cordonRegex: number; plain: number } } {
   const control = join(dir, 'control');
   const controlWorker = join(dir, 'control-worker');
   const controlRules10k = join(dir, 'control-rules-10k');
   const controlPlain10k = join(dir, 'control-plain-10k');
   const rule = [{ id: 1, priority: 1, action: { type: 'block' }, condition: { requestDomains: [CONTROL_BLOCKED], resourceTypes: ['main_frame', 'sub_frame', 'script', 'image', 'xmlhttprequest', 'other'] } }];
-  const cordonRules = compileRules(apps10k, { blockPageUrl: BLOCK_PAGE });
   const plain = apps10k.map((app, i) => ({ id: i + 1, priority: 1, action: { type: 'block' }, condition: { requestDomains: [...app.domains, ...(app.hosts ?? [])], resourceTypes: ALL_RESOURCE_TYPES } }));
   const base = {
     manifest_version: 3,
@@ -735,27 +731,22 @@ function writeControlExtensions(
 }
 
 /**
- * A ratio against an upper goal: met only when the whole interval is at or under it, missed only when
- * it is wholly above, inconclusive otherwise.
- */
-function goalVerdict(paired: Paired, goal: number): 'met' | 'missed' | 'inconclusive' {
-  return paired.interval[1] <= goal ? 'met' : paired.interval[0] > goal ? 'missed' : 'inconclusive';
-}
-
-/**
  * The configurations of the yardstick pass: the minimal control, Cordon with and without names, and the
  * two controls that carry the 10,000 names without Cordon.
  */
 const YARDSTICK_IDS = ['control', 'cordon-0', 'cordon-10k', 'control-rules-10k', 'control-plain-10k'] as const;
 type YardstickId = (typeof YARDSTICK_IDS)[number];
-/** The ratios the yardstick pass reports; the first two are the goals, and they alone decide when it stops. */
-const YARDSTICK_STEPS: readonly { readonly of: YardstickId; readonly to: YardstickId; readonly label: string }[] = [
-  { of: 'cordon-0', to: 'control', label: 'Cordon with no names / the minimal control' },
-  { of: 'cordon-10k', to: 'control', label: 'Cordon at 10,000 names / the minimal control' },
-  { of: 'control-rules-10k', to: 'control', label: "Cordon's rules for the 10,000 names, static, no worker / the minimal control" },
-  { of: 'control-plain-10k', to: 'control', label: 'the same names as plain block rules, no worker / the minimal control' },
-  { of: 'cordon-10k', to: 'control-rules-10k', label: 'Cordon at 10,000 names / its own rules without Cordon' },
-  { of: 'control-rules-10k', to: 'control-plain-10k', label: "Cordon's rules / plain block rules, the same names" },
+/**
+ * The ratios the yardstick pass reports. `goal` marks the issue's goals (Cordon / the minimal control);
+ * they alone decide when the pass stops, and the others explain them.
+ */
+const YARDSTICK_STEPS: readonly { readonly of: YardstickId; readonly to: YardstickId; readonly label: string; readonly goal: boolean }[] = [
+  { of: 'cordon-0', to: 'control', label: 'Cordon with no names / the minimal control', goal: true },
+  { of: 'cordon-10k', to: 'control', label: 'Cordon at 10,000 names / the minimal control', goal: true },
+  { of: 'control-rules-10k', to: 'control', label: "Cordon's rules for the 10,000 names, static, no worker / the minimal control", goal: false },
+  { of: 'control-plain-10k', to: 'control', label: 'the same names as plain block rules, no worker / the minimal control', goal: false },
+  { of: 'cordon-10k', to: 'control-rules-10k', label: 'Cordon at 10,000 names / its own rules without Cordon', goal: false },
+  { of: 'control-rules-10k', to: 'control-plain-10k', label: "Cordon's rules / plain block rules, the same names", goal: false },
 ];
 /** Page-load goal against the minimal control extension (issue #13). */
 const GOAL_CONTROL_RATIO = 1.01;
@@ -790,9 +781,6 @@ function bareLoader(id: string, browser: BareChromium, tab: BareTab): Loader {
     },
   };
 }
-
-/** Whether a ratio of the yardstick pass is one of the issue's goals (Cordon / the minimal control). */
-const isYardstickGoal = (step: { readonly of: string; readonly to: string }): boolean => step.to === 'control' && (step.of === 'cordon-0' || step.of === 'cordon-10k');
 
 /** What the yardstick's browsers must do with `probe` (a name of the 10,000) or, the control, its own blocked name. */
 const YARDSTICK_CHECKS: Record<YardstickId, string> = {
@@ -884,7 +872,10 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
     // A quick run keeps three configurations; a full one adds those that take Cordon apart.
     const full = !ctx.quick;
     await launch('none', 'no extension', { proxyUrl: server.proxyUrl });
-    const controls = writeControlExtensions(join(ctx.rawDir, 'control-extensions'), apps10k, ctx.dist);
+    // Cordon's rules for the 10,000 names, as its worker applies them: carried by a control in the
+    // yardstick pass, and added to Cordon's own dynamic rules in the pass that takes Cordon apart.
+    const rules10k = compileRules(apps10k, { blockPageUrl: BLOCK_PAGE });
+    const controls = writeControlExtensions(join(ctx.rawDir, 'control-extensions'), apps10k, ctx.dist, rules10k);
     await launch('control', 'control extension: declarativeNetRequest, one static rule, no worker', { proxyUrl: server.proxyUrl, extension: controls.control });
     // Measured in the yardstick pass only.
     launchOptions.set('control-rules-10k', { proxyUrl: server.proxyUrl, extension: controls.controlRules10k });
@@ -932,13 +923,12 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
         })
       : undefined;
     for (const browser of [builtin, rulesOnly]) if (browser) await waitForState(await browser.worker(), (s) => s.lastCheck !== undefined, 'the first cycle');
-    const injected = compileRules(apps10k, { blockPageUrl: BLOCK_PAGE });
     if (rulesOnly) {
       const held = await (await rulesOnly.worker()).evaluate(async (rules) => {
         const dnr = chrome.declarativeNetRequest as unknown as Dnr;
         await dnr.updateDynamicRules({ addRules: rules });
         return (await dnr.getDynamicRules()).reduce((n, r) => n + (r.action.type === 'redirect' ? (r.condition.requestDomains?.length ?? 0) : 0), 0);
-      }, injected);
+      }, rules10k);
       if (held < allNames.length * 0.9) throw new Error(`only ${held} names in the injected rules`);
     }
     for (const [browser, count] of [
@@ -1104,7 +1094,7 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
         const clusters = blocks.map((b) => ratiosIn(b[kind], of, to));
         return { median: median(clusters.flat()), interval: bootstrapClusteredMedianInterval(clusters, seededRandom(13), 2000, level) };
       };
-      const decided = (of: string) => goalVerdict(interval(of, 'loads', YARDSTICK_STOP_LEVEL), GOAL_CONTROL_RATIO) !== 'inconclusive';
+      const decided = ({ of, to }: { readonly of: string; readonly to: string }) => goalVerdict(interval(of, 'loads', YARDSTICK_STOP_LEVEL, to), GOAL_CONTROL_RATIO) !== 'inconclusive';
       let stop: 'decided' | 'time' = 'time';
       while (performance.now() - started < yardstickMinutes * 60_000) {
         const launched = await launchYardstick(launchOptions, probe);
@@ -1115,7 +1105,7 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
         } finally {
           await launched.close();
         }
-        if (blocks.length >= YARDSTICK_MIN_LAUNCHES && ['cordon-0', 'cordon-10k'].every(decided)) {
+        if (blocks.length >= YARDSTICK_MIN_LAUNCHES && YARDSTICK_STEPS.filter((st) => st.goal).every(decided)) {
           stop = 'decided';
           break;
         }
@@ -1138,10 +1128,11 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
           const perLoad = Object.fromEntries(PROCESS_KINDS.map((k) => [k, loads.reduce((n, l) => n + l.cpuByKind[k], 0) / loads.length])) as CpuByKind;
           return { id, loads: loads.length, perLoad, workerRan: loads.filter((l) => l.workerRan).length };
         }),
-        steps: YARDSTICK_STEPS.map(({ of, to, label }) => ({
+        steps: YARDSTICK_STEPS.map(({ of, to, label, goal }) => ({
           of,
           to,
           label,
+          goal,
           pairs: ratiosIn(all.loads, of, to).length,
           load: interval(of, 'loads', 0.95, to),
           cpu: interval(of, 'cpu', 0.95, to),
@@ -1474,7 +1465,7 @@ function report(result: BrowserResult): { markdown: string; headlines: Headline[
       else if (step) headlines.push({ what, measured: `${step.paired.median.toFixed(3)} (95 % interval ${range(step.paired)}; ${step.median.toFixed(1)} ms per load)`, ...toControl(step.paired) });
     }
     // What the names cost in Chromium's matcher whoever carries them, and what Cordon adds around them.
-    for (const st of l.yardstick?.steps.filter((x) => !isYardstickGoal(x)) ?? []) {
+    for (const st of l.yardstick?.steps.filter((x) => !x.goal) ?? []) {
       headlines.push({
         what: `${st.label}, the yardstick's browsers alone, ${st.perLaunch.length} launches`,
         goal: 'reference',
@@ -1609,7 +1600,7 @@ function yardstickSection(l: LoadResult): string[] {
   // An interval narrows as the square root of the launches it resamples.
   const minutesPerLaunch = y.minutes / y.launches;
   const needed = y.steps
-    .filter((st) => isYardstickGoal(st) && goalVerdict(st.load, GOAL_CONTROL_RATIO) === 'inconclusive')
+    .filter((st) => st.goal && goalVerdict(st.load, GOAL_CONTROL_RATIO) === 'inconclusive')
     .map((st) => {
       const halfWidth = (st.load.interval[1] - st.load.interval[0]) / 2;
       const distance = Math.abs(st.load.median - GOAL_CONTROL_RATIO);
@@ -1655,18 +1646,13 @@ function yardstickSection(l: LoadResult): string[] {
       y.byProcess.map((c) => [c.id, ...PROCESS_KINDS.map((k) => cpuMs(c.perLoad[k])), cpuMs(totalCpu(c.perLoad)), c.id.startsWith('cordon') ? `${int(c.workerRan)} of ${int(c.loads)}` : '—']),
     ),
     '',
-    ...(y.steps.some((st) => isYardstickGoal(st) && st.load.interval[1] < 1)
+    ...(y.steps.some((st) => st.goal && st.load.interval[1] < 1)
       ? [
           'Where Cordon comes out below the control, the likely reason is that Cordon turns network prediction off and the control leaves it on: the browser does less speculative work per load. That is Cordon\'s setting, not a cheaper way of blocking.',
           '',
         ]
       : []),
   ];
-}
-
-/** Where a paired ratio's interval lies against 1: wholly above, wholly below, or around it. */
-function sideOfOne(p: Paired): 'above' | 'below' | 'level' {
-  return p.interval[0] > 1 ? 'above' : p.interval[1] < 1 ? 'below' : 'level';
 }
 
 /**
@@ -1684,17 +1670,7 @@ function whereTheNamesCost(steps: NonNullable<LoadResult['yardstick']>['steps'])
   if (!rules || !plain || !cordon || !shape) return [];
   const words = { above: 'wholly above 1', below: 'wholly below 1', level: 'within the noise of 1' };
   const say = (p: Paired) => `${p.median.toFixed(3)} (${p.interval[0].toFixed(3)}–${p.interval[1].toFixed(3)}, ${words[sideOfOne(p)]})`;
-  const conclusions: string[] = [];
-  if (sideOfOne(rules.cpu) === 'above' && sideOfOne(cordon.cpu) !== 'above')
-    conclusions.push("So the cost at 10,000 names is that of the rules in Chromium's matcher, which any extension carrying them pays; Cordon adds nothing measurable around them.");
-  if (sideOfOne(cordon.cpu) === 'above') conclusions.push("Cordon costs more than its own rules carried without it: that part is in Cordon around the rules, and Cordon's to remove.");
-  if (sideOfOne(shape.cpu) === 'above') conclusions.push("Cordon's rules cost more than plain block rules for the same names: the part above is the shape of its rules (the expressions), and Cordon's to remove.");
-  else if (sideOfOne(plain.cpu) === 'above') conclusions.push("The plainest rules for the same names cost CPU too: part of the cost is the names themselves in Chromium's matcher, which a plainer shape of rules does not remove.");
-  if (sideOfOne(cordon.cpu) !== 'above' && sideOfOne(rules.cpu) !== 'above' && sideOfOne(plain.cpu) === 'above')
-    conclusions.push('Cordon adds nothing measurable around its own rules.');
-  if (sideOfOne(shape.cpu) !== 'above' && sideOfOne(shape.load) === 'above')
-    conclusions.push(`On load time, though, Cordon's rules come out above the plain ones, ${say(shape.load)}: a lead on the expressions for a later run, not yet a measure that CPU confirms.`);
-  if (conclusions.length === 0) conclusions.push('These intervals do not yet say where the cost lies.');
+  const conclusions = readNamesCost({ rules, plain, cordon, shape });
   return [
     `**Where the cost at 10,000 names lies** (CPU per load, the finer measure). Cordon's own rules for the names, carried by a control with no background, cost ${say(rules.cpu)} of the minimal control; the plainest rules for the same names ${say(plain.cpu)}. Cordon at 10,000 names costs ${say(cordon.cpu)} of its own rules without it, and its rules ${say(shape.cpu)} of the plain ones. ${conclusions.join(' ')}`,
     '',

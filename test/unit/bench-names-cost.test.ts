@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { goalVerdict, readNamesCost, sideOfOne, type NamesCostRatios, type Paired } from '../../bench/lib/names-cost.ts';
+
+const at = (low: number, high: number): Paired => ({ median: (low + high) / 2, interval: [low, high] });
+const level = at(0.99, 1.01);
+const above = at(1.004, 1.02);
+const ratio = (cpu: Paired, load: Paired = level) => ({ cpu, load });
+
+/** The ratios of a run, every one level with 1 unless given. */
+const run = (given: Partial<NamesCostRatios>): NamesCostRatios => ({ rules: ratio(level), plain: ratio(level), cordon: ratio(level), shape: ratio(level), ...given });
+
+describe('goalVerdict and sideOfOne', () => {
+  it('decide only on the whole interval', () => {
+    expect(goalVerdict(at(0.98, 1.01), 1.01)).toBe('met');
+    expect(goalVerdict(at(1.0, 1.02), 1.01)).toBe('inconclusive');
+    expect(goalVerdict(at(1.011, 1.02), 1.01)).toBe('missed');
+    expect(sideOfOne(at(1.001, 1.02))).toBe('above');
+    expect(sideOfOne(at(0.98, 0.999))).toBe('below');
+    expect(sideOfOne(at(1.0, 1.02))).toBe('level');
+  });
+});
+
+describe('readNamesCost', () => {
+  it("reads last stop's run: the names cost in Chromium's matcher, Cordon adds nothing around its rules", () => {
+    const said = readNamesCost({
+      rules: ratio(at(0.998, 1.019)),
+      plain: ratio(at(1.001, 1.019)),
+      cordon: ratio(at(0.991, 1.012)),
+      shape: ratio(at(1.0, 1.013), at(1.004, 1.023)),
+    });
+    expect(said).toHaveLength(3);
+    expect(said[0]).toMatch(/^Cordon adds nothing measurable around its own rules/);
+    expect(said[1]).toMatch(/names themselves in Chromium's matcher/);
+    expect(said[2]).toMatch(/^On load time, though.*1\.004–1\.023.*a lead/);
+  });
+
+  it('says once, and only once, what Cordon adds around its rules', () => {
+    for (const cordon of [level, above]) {
+      for (const plain of [level, above]) {
+        const said = readNamesCost(run({ cordon: ratio(cordon), plain: ratio(plain), rules: ratio(above) }));
+        const aroundSentences = said.filter((line) => /around (its own )?(the )?rules/.test(line));
+        expect(aroundSentences).toHaveLength(1);
+        expect(aroundSentences[0]).toMatch(cordon === above ? /Cordon's to remove/ : /nothing measurable/);
+      }
+    }
+  });
+
+  it('puts the cost on the shape of the rules when they cost more than plain rules, whatever the plain ones cost', () => {
+    for (const plain of [level, above]) {
+      const said = readNamesCost(run({ shape: ratio(above), plain: ratio(plain) }));
+      expect(said[1]).toMatch(/shape of its rules/);
+      expect(said.join(' ')).not.toMatch(/names themselves/);
+    }
+  });
+
+  it('does not guess when only the rules as a whole are measurable, and says so when none are', () => {
+    expect(readNamesCost(run({ rules: ratio(above) }))[1]).toMatch(/do not yet say/);
+    expect(readNamesCost(run({}))[1]).toMatch(/^No set of rules/);
+  });
+
+  it('gives the load-time lead only when CPU does not already put the cost on the shape', () => {
+    expect(readNamesCost(run({ shape: ratio(level, above) }))).toHaveLength(3);
+    expect(readNamesCost(run({ shape: ratio(above, above) }))).toHaveLength(2);
+    expect(readNamesCost(run({ shape: ratio(level, level) }))).toHaveLength(2);
+  });
+});
