@@ -574,6 +574,7 @@ interface LoadConfig {
     | 'control'
     | 'control-worker'
     | 'control-rules-10k'
+    | 'control-access'
     | 'control-plain-10k'
     | 'cordon-0'
     | 'cordon-builtin'
@@ -689,15 +690,18 @@ const ALL_RESOURCE_TYPES = ['main_frame', 'sub_frame', 'script', 'image', 'style
  * worker applies them), and the plainest rules DNR allows for the same names (one `block` rule per app, its names in
  * `requestDomains`, no expression). Those two borrow what Cordon's rules need from Cordon's manifest: its
  * `key` (so its extension id, which the redirect's address names), access to every host (DNR redirects
- * only where the extension has host access) and a web-accessible page at the block page's path.
+ * only where the extension has host access) and a web-accessible page at the block page's path. The
+ * last control borrows the same and carries only the one rule, so that what that access costs on its
+ * own is told from what the names cost.
  */
 function writeControlExtensions(
   dir: string,
   apps10k: readonly BlockedApp[],
   cordonDist: string,
   cordonRules: readonly Rule[],
-): { control: string; controlWorker: string; controlRules10k: string; controlPlain10k: string; rules: { cordon: number; cordonRegex: number; plain: number } } {
+): { control: string; controlWorker: string; controlAccess: string; controlRules10k: string; controlPlain10k: string; rules: { cordon: number; cordonRegex: number; plain: number } } {
   const control = join(dir, 'control');
+  const controlAccess = join(dir, 'control-access');
   const controlWorker = join(dir, 'control-worker');
   const controlRules10k = join(dir, 'control-rules-10k');
   const controlPlain10k = join(dir, 'control-plain-10k');
@@ -714,6 +718,7 @@ function writeControlExtensions(
   for (const [path, manifest, rules, worker] of [
     [control, { ...base, name: 'DNR control (one static rule, no background)' }, rule, undefined],
     [controlWorker, { ...base, name: 'DNR control with a tabs.onUpdated worker', permissions: ['declarativeNetRequest', 'tabs'], background: { service_worker: 'worker.js' } }, rule, "chrome.tabs.onUpdated.addListener((tabId, change) => { if (change.url) self.lastUrl = change.url; });\n"],
+    [controlAccess, { ...base, ...asCordon, name: "DNR control with Cordon's access to every host (one static rule, no background)" }, rule, undefined],
     [controlRules10k, { ...base, ...asCordon, name: "DNR control carrying Cordon's rules for 10,000 names (no background)" }, cordonRules, undefined],
     [controlPlain10k, { ...base, ...asCordon, name: 'DNR control blocking 10,000 names with plain rules (no background)' }, plain, undefined],
   ] as const) {
@@ -727,14 +732,14 @@ function writeControlExtensions(
     }
   }
   const rules = { cordon: cordonRules.length, cordonRegex: cordonRules.filter((r) => r.condition.regexFilter !== undefined).length, plain: plain.length };
-  return { control, controlWorker, controlRules10k, controlPlain10k, rules };
+  return { control, controlWorker, controlAccess, controlRules10k, controlPlain10k, rules };
 }
 
 /**
  * The configurations of the yardstick pass: the minimal control, Cordon with and without names, and the
  * two controls that carry the 10,000 names without Cordon.
  */
-const YARDSTICK_IDS = ['control', 'cordon-0', 'cordon-10k', 'control-rules-10k', 'control-plain-10k'] as const;
+const YARDSTICK_IDS = ['control', 'cordon-0', 'cordon-10k', 'control-access', 'control-rules-10k', 'control-plain-10k'] as const;
 type YardstickId = (typeof YARDSTICK_IDS)[number];
 /**
  * The ratios the yardstick pass reports. `goal` marks the issue's goals (Cordon / the minimal control);
@@ -745,6 +750,9 @@ const YARDSTICK_STEPS: readonly { readonly of: YardstickId; readonly to: Yardsti
   { of: 'cordon-10k', to: 'control', label: 'Cordon at 10,000 names / the minimal control', goal: true },
   { of: 'control-rules-10k', to: 'control', label: "Cordon's rules for the 10,000 names, static, no worker / the minimal control", goal: false },
   { of: 'control-plain-10k', to: 'control', label: 'the same names as plain block rules, no worker / the minimal control', goal: false },
+  { of: 'control-access', to: 'control', label: "the control with Cordon's access to every host, one rule / the minimal control", goal: false },
+  { of: 'control-plain-10k', to: 'control-access', label: "plain block rules for the names / one rule, both with Cordon's access", goal: false },
+  { of: 'cordon-0', to: 'control-access', label: "Cordon with no names / the control with Cordon's access", goal: false },
   { of: 'cordon-10k', to: 'control-rules-10k', label: 'Cordon at 10,000 names / its own rules without Cordon', goal: false },
   { of: 'control-rules-10k', to: 'control-plain-10k', label: "Cordon's rules / plain block rules, the same names", goal: false },
 ];
@@ -785,6 +793,7 @@ function bareLoader(id: string, browser: BareChromium, tab: BareTab): Loader {
 /** What the yardstick's browsers must do with `probe` (a name of the 10,000) or, the control, its own blocked name. */
 const YARDSTICK_CHECKS: Record<YardstickId, string> = {
   control: 'net::ERR_BLOCKED_BY_CLIENT',
+  'control-access': 'net::ERR_BLOCKED_BY_CLIENT',
   'cordon-0': 'loaded',
   'cordon-10k': 'block page',
   'control-rules-10k': 'block page',
@@ -820,7 +829,7 @@ async function launchYardstick(
         await pollUntil(read, (s) => s !== null && ready(s), `${id}: Cordon ready`, { timeout: 60_000, interval: 250 });
       }
       const tab = await browser.openTab();
-      const url = `http://${id === 'control' ? CONTROL_BLOCKED : probe}/`;
+      const url = `http://${id === 'control' || id === 'control-access' ? CONTROL_BLOCKED : probe}/`;
       const error = await tab.load(url);
       const landed = error ?? (await pollUntil(async () => String(await tab.evaluate('location.href')), (h) => h !== 'about:blank', `${id}: ${url} to land`));
       outcomes[id] = landed.startsWith(BLOCK_PAGE) ? 'block page' : landed === url ? 'loaded' : landed;
@@ -878,6 +887,7 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
     const controls = writeControlExtensions(join(ctx.rawDir, 'control-extensions'), apps10k, ctx.dist, rules10k);
     await launch('control', 'control extension: declarativeNetRequest, one static rule, no worker', { proxyUrl: server.proxyUrl, extension: controls.control });
     // Measured in the yardstick pass only.
+    launchOptions.set('control-access', { proxyUrl: server.proxyUrl, extension: controls.controlAccess });
     launchOptions.set('control-rules-10k', { proxyUrl: server.proxyUrl, extension: controls.controlRules10k });
     launchOptions.set('control-plain-10k', { proxyUrl: server.proxyUrl, extension: controls.controlPlain10k });
     if (full) {
@@ -1591,6 +1601,7 @@ function yardstickSection(l: LoadResult): string[] {
   const range = (p: Paired) => `${p.interval[0].toFixed(3)}–${p.interval[1].toFixed(3)}`;
   const checkWords: Record<string, string> = {
     control: 'the control on its one blocked name',
+    'control-access': "the control with Cordon's access on the same name",
     'cordon-0': 'Cordon with no names on a name of the 10,000',
     'cordon-10k': 'Cordon at 10,000 names on the same name',
     'control-rules-10k': "the control carrying Cordon's rules, on the same name (its own page at the block page's address)",
@@ -1610,7 +1621,7 @@ function yardstickSection(l: LoadResult): string[] {
         : `${st.label}: its median sits on the goal, so no number of launches would decide it`;
     });
   return [
-    `**The yardstick alone, as an employee's browser runs.** Then every other browser was closed, and the minimal control extension, Cordon with no names, Cordon at 10,000 names and two more controls took turns on the same pages (same rotation). The two controls carry the same 10,000 names with no background at all: one Cordon's own rules for them, byte for byte, as a static ruleset (${int(y.rulesIn?.cordon ?? 0)} rules, ${int(y.rulesIn?.cordonRegex ?? 0)} of them regular expressions: each app's navigation redirect, which carries the refused address to the block page, and the website-proxy expressions); the other the plainest rules DNR allows for them (${int(y.rulesIn?.plain ?? 0)} \`block\` rules, one per app, its names in \`requestDomains\`). Both borrow from Cordon's manifest what its rules need: its key (so its extension id, which the redirect's address names), access to every host (Chromium redirects only where the extension has host access) and a page of their own at the block page's path. They tell what the names cost in Chromium's matcher, whoever carries them, from what Cordon adds around them. Playwright, which drives the passes above, attaches to every service worker and so keeps Cordon's running for the browser's whole life; an employee's worker stops 30 seconds after its last event. So these browsers are driven over the raw DevTools protocol instead, with one session on the tab (only its Page domain) and nothing attached to any worker (\`launchBareBench\`). A browser launched again can sit a few per cent higher or lower for its whole life (full runs of this benchmark on this machine have differed by more than intervals that counted loads of one launch only), so the pass runs in launches: ${y.launches} launches of the ${YARDSTICK_IDS.length} browsers, each on new profiles, each measuring ${y.roundsPerLaunch} rounds after a warm-up round, ${y.minutes.toFixed(1)} minutes of a ${y.budgetMinutes}-minute budget. At each launch Cordon is ready as above; each browser is checked on a name (${checks}); then the pass waits until Cordon's workers have stopped on their own (median ${(y.workerStoppedAfterMs / 1000).toFixed(1)} s after the last check), the state a browser is in between Cordon's events. The intervals resample whole launches (a cluster bootstrap), so they cover the differences between launches as well as between loads. After each launch from the ${YARDSTICK_MIN_LAUNCHES}th on, the ${Math.round(y.stopLevel * 100)} % interval of each load-time ratio was computed, and the pass was to stop as soon as both of Cordon's lay wholly on one side of ${GOAL_CONTROL_RATIO}; the stricter level keeps the repeated looks from letting chance decide. ${y.stop === 'decided' ? 'It stopped there.' : 'Time ran out first.'} The 95 % intervals at the stop:`,
+    `**The yardstick alone, as an employee's browser runs.** Then every other browser was closed, and the minimal control extension, Cordon with no names, Cordon at 10,000 names and three more controls took turns on the same pages (same rotation). Two of them carry the same 10,000 names with no background at all: one Cordon's own rules for them, byte for byte, as a static ruleset (${int(y.rulesIn?.cordon ?? 0)} rules, ${int(y.rulesIn?.cordonRegex ?? 0)} of them regular expressions: each app's navigation redirect, which carries the refused address to the block page, and the website-proxy expressions); the other the plainest rules DNR allows for them (${int(y.rulesIn?.plain ?? 0)} \`block\` rules, one per app, its names in \`requestDomains\`). Both borrow from Cordon's manifest what its rules need: its key (so its extension id, which the redirect's address names), access to every host (Chromium redirects only where the extension has host access) and a page of their own at the block page's path. The third borrows the same and carries only the minimal control's one rule, so that what that access costs on its own is told from what the names cost. They tell what the names cost in Chromium's matcher, whoever carries them, from what Cordon adds around them. Playwright, which drives the passes above, attaches to every service worker and so keeps Cordon's running for the browser's whole life; an employee's worker stops 30 seconds after its last event. So these browsers are driven over the raw DevTools protocol instead, with one session on the tab (only its Page domain) and nothing attached to any worker (\`launchBareBench\`). A browser launched again can sit a few per cent higher or lower for its whole life (full runs of this benchmark on this machine have differed by more than intervals that counted loads of one launch only), so the pass runs in launches: ${y.launches} launches of the ${YARDSTICK_IDS.length} browsers, each on new profiles, each measuring ${y.roundsPerLaunch} rounds after a warm-up round, ${y.minutes.toFixed(1)} minutes of a ${y.budgetMinutes}-minute budget. At each launch Cordon is ready as above; each browser is checked on a name (${checks}); then the pass waits until Cordon's workers have stopped on their own (median ${(y.workerStoppedAfterMs / 1000).toFixed(1)} s after the last check), the state a browser is in between Cordon's events. The intervals resample whole launches (a cluster bootstrap), so they cover the differences between launches as well as between loads. After each launch from the ${YARDSTICK_MIN_LAUNCHES}th on, the ${Math.round(y.stopLevel * 100)} % interval of each load-time ratio was computed, and the pass was to stop as soon as both of Cordon's lay wholly on one side of ${GOAL_CONTROL_RATIO}; the stricter level keeps the repeated looks from letting chance decide. ${y.stop === 'decided' ? 'It stopped there.' : 'Time ran out first.'} The 95 % intervals at the stop:`,
     '',
     table(
       ['ratio', 'pairs', 'load: paired ratio', '95 % interval', 'per launch (medians)', 'CPU per load: paired ratio', '95 % interval', 'CPU per load, the two (medians)'],
@@ -1667,12 +1678,15 @@ function whereTheNamesCost(steps: NonNullable<LoadResult['yardstick']>['steps'])
   const plain = find('control-plain-10k', 'control');
   const cordon = find('cordon-10k', 'control-rules-10k');
   const shape = find('control-rules-10k', 'control-plain-10k');
-  if (!rules || !plain || !cordon || !shape) return [];
+  const access = find('control-access', 'control');
+  const names = find('control-plain-10k', 'control-access');
+  const base = find('cordon-0', 'control-access');
+  if (!rules || !plain || !cordon || !shape || !access || !names || !base) return [];
   const words = { above: 'wholly above 1', below: 'wholly below 1', level: 'within the noise of 1' };
   const say = (p: Paired) => `${p.median.toFixed(3)} (${p.interval[0].toFixed(3)}–${p.interval[1].toFixed(3)}, ${words[sideOfOne(p)]})`;
-  const conclusions = readNamesCost({ rules, plain, cordon, shape });
+  const conclusions = readNamesCost({ rules, plain, access, names, cordon, shape });
   return [
-    `**Where the cost at 10,000 names lies** (CPU per load, the finer measure). Cordon's own rules for the names, carried by a control with no background, cost ${say(rules.cpu)} of the minimal control; the plainest rules for the same names ${say(plain.cpu)}. Cordon at 10,000 names costs ${say(cordon.cpu)} of its own rules without it, and its rules ${say(shape.cpu)} of the plain ones. ${conclusions.join(' ')}`,
+    `**Where the cost at 10,000 names lies** (CPU per load, the finer measure). Cordon's own rules for the names, carried by a control with no background, cost ${say(rules.cpu)} of the minimal control; the plainest rules for the same names ${say(plain.cpu)}. A control with Cordon's access to every host and one rule costs ${say(access.cpu)} of the minimal control, and the plain rules ${say(names.cpu)} of that control. Cordon at 10,000 names costs ${say(cordon.cpu)} of its own rules without it, and its rules ${say(shape.cpu)} of the plain ones; Cordon with no names ${say(base.cpu)} of the control with its access. ${conclusions.join(' ')}`,
     '',
   ];
 }

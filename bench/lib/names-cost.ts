@@ -25,12 +25,16 @@ export function sideOfOne(p: Paired): 'above' | 'below' | 'level' {
   return p.interval[0] > 1 ? 'above' : p.interval[1] < 1 ? 'below' : 'level';
 }
 
-/** The four ratios of the yardstick pass that take Cordon's cost at 10,000 names apart. */
+/** The ratios of the yardstick pass that take Cordon's cost at 10,000 names apart (CPU and load each). */
 export interface NamesCostRatios {
   /** Cordon's own rules for the names, carried by a control with no background / the minimal control. */
   readonly rules: { readonly load: Paired; readonly cpu: Paired };
   /** The plainest rules for the same names / the minimal control. */
   readonly plain: { readonly load: Paired; readonly cpu: Paired };
+  /** A control with Cordon's access to every host and one rule / the minimal control. */
+  readonly access: { readonly load: Paired; readonly cpu: Paired };
+  /** The plain rules / that control with the same access: the names alone. */
+  readonly names: { readonly load: Paired; readonly cpu: Paired };
   /** Cordon at 10,000 names / its own rules without Cordon. */
   readonly cordon: { readonly load: Paired; readonly cpu: Paired };
   /** Cordon's rules / the plain rules. */
@@ -40,26 +44,29 @@ export interface NamesCostRatios {
 const say = (p: Paired) => `${p.median.toFixed(3)} (${p.interval[0].toFixed(3)}–${p.interval[1].toFixed(3)})`;
 
 /**
- * What the intervals say, on CPU per load (the finer measure), in three parts that cannot contradict
- * each other: what Cordon adds around its rules; what the rules cost and whether their shape or the
- * names themselves carry it; and, where CPU does not confirm it, a lead that load time shows.
+ * What the intervals say, on CPU per load (the finer measure), in parts that cannot contradict each
+ * other: what Cordon adds around its rules; what access to every host costs on its own; what the rules
+ * cost beyond that access, and whether their shape or the names carry it; and, where CPU does not
+ * confirm it, a lead that load time shows.
  */
 export function readNamesCost(r: NamesCostRatios): string[] {
-  const around =
-    sideOfOne(r.cordon.cpu) === 'above'
-      ? "Cordon costs more than its own rules carried without it: that part is Cordon's own, around the rules, and Cordon's to remove."
-      : 'Cordon adds nothing measurable around its own rules.';
-  const rules =
-    sideOfOne(r.shape.cpu) === 'above'
-      ? "Cordon's rules cost more than plain block rules for the same names: the part above is the shape of its rules (the expressions), and Cordon's to remove."
-      : sideOfOne(r.plain.cpu) === 'above'
-        ? "Even the plainest rules for the same names cost CPU, and Cordon's rules measurably no more: that is the names themselves in Chromium's matcher, which any extension carrying them pays and a plainer shape of rules does not remove."
-        : sideOfOne(r.rules.cpu) === 'above'
-          ? "Cordon's rules cost CPU, but neither the plain rules nor the difference between the two is measurable on its own: these intervals do not yet say whether the names or the shape carry it."
-          : 'No set of rules for the names costs measurable CPU here.';
+  const above = (p: Paired) => sideOfOne(p) === 'above';
+  const around = above(r.cordon.cpu)
+    ? "Cordon costs more than its own rules carried without it: that part is Cordon's own, around the rules, and Cordon's to remove."
+    : 'Cordon adds nothing measurable around its own rules.';
+  const access = above(r.access.cpu)
+    ? `Access to every host costs CPU on its own: a control with Cordon's access and one rule costs ${say(r.access.cpu)} of the minimal control. Chromium redirects a request to an extension's page only where the extension has access to the request's host, so any extension that shows a block page for names it learns at run time pays this.`
+    : `Access to every host costs nothing measurable on its own, ${say(r.access.cpu)}.`;
+  const rules = above(r.shape.cpu)
+    ? "Cordon's rules cost more than plain block rules for the same names: the part above is the shape of its rules (the expressions), and Cordon's to remove."
+    : above(r.names.cpu)
+      ? "Even the plainest rules for the same names cost CPU beyond the access they come with, and Cordon's rules measurably no more: that is the names themselves in Chromium's matcher, which any extension carrying them pays and a plainer shape of rules does not remove."
+      : (above(r.rules.cpu) || above(r.plain.cpu)) && !above(r.access.cpu)
+        ? 'The rules for the names cost CPU, but neither the names alone, nor their shape, nor the access they come with is measurable on its own: these intervals do not yet say which carries it.'
+        : `The names themselves, in plain rules, cost nothing measurable beyond the access they come with, ${say(r.names.cpu)}.`;
   const lead =
-    sideOfOne(r.shape.cpu) !== 'above' && sideOfOne(r.shape.load) === 'above'
+    !above(r.shape.cpu) && above(r.shape.load)
       ? [`On load time, though, Cordon's rules come out above the plain ones, ${say(r.shape.load)}: a lead on the expressions for a later run, not a cost that CPU confirms.`]
       : [];
-  return [around, rules, ...lead];
+  return [around, access, rules, ...lead];
 }

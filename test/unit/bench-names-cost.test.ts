@@ -7,7 +7,15 @@ const above = at(1.004, 1.02);
 const ratio = (cpu: Paired, load: Paired = level) => ({ cpu, load });
 
 /** The ratios of a run, every one level with 1 unless given. */
-const run = (given: Partial<NamesCostRatios>): NamesCostRatios => ({ rules: ratio(level), plain: ratio(level), cordon: ratio(level), shape: ratio(level), ...given });
+const run = (given: Partial<NamesCostRatios>): NamesCostRatios => ({
+  rules: ratio(level),
+  plain: ratio(level),
+  access: ratio(level),
+  names: ratio(level),
+  cordon: ratio(level),
+  shape: ratio(level),
+  ...given,
+});
 
 describe('goalVerdict and sideOfOne', () => {
   it('decide only on the whole interval', () => {
@@ -21,23 +29,26 @@ describe('goalVerdict and sideOfOne', () => {
 });
 
 describe('readNamesCost', () => {
-  it("reads last stop's run: the names cost in Chromium's matcher, Cordon adds nothing around its rules", () => {
+  it("reads a run where the names cost in Chromium's matcher and Cordon adds nothing around its rules", () => {
     const said = readNamesCost({
       rules: ratio(at(0.998, 1.019)),
       plain: ratio(at(1.001, 1.019)),
+      access: ratio(at(0.995, 1.006)),
+      names: ratio(at(1.002, 1.015)),
       cordon: ratio(at(0.991, 1.012)),
       shape: ratio(at(1.0, 1.013), at(1.004, 1.023)),
     });
-    expect(said).toHaveLength(3);
+    expect(said).toHaveLength(4);
     expect(said[0]).toMatch(/^Cordon adds nothing measurable around its own rules/);
-    expect(said[1]).toMatch(/names themselves in Chromium's matcher/);
-    expect(said[2]).toMatch(/^On load time, though.*1\.004–1\.023.*a lead/);
+    expect(said[1]).toMatch(/^Access to every host costs nothing measurable/);
+    expect(said[2]).toMatch(/names themselves in Chromium's matcher/);
+    expect(said[3]).toMatch(/^On load time, though.*1\.004–1\.023.*a lead/);
   });
 
   it('says once, and only once, what Cordon adds around its rules', () => {
     for (const cordon of [level, above]) {
-      for (const plain of [level, above]) {
-        const said = readNamesCost(run({ cordon: ratio(cordon), plain: ratio(plain), rules: ratio(above) }));
+      for (const names of [level, above]) {
+        const said = readNamesCost(run({ cordon: ratio(cordon), names: ratio(names), rules: ratio(above) }));
         const aroundSentences = said.filter((line) => /around (its own )?(the )?rules/.test(line));
         expect(aroundSentences).toHaveLength(1);
         expect(aroundSentences[0]).toMatch(cordon === above ? /Cordon's to remove/ : /nothing measurable/);
@@ -45,22 +56,29 @@ describe('readNamesCost', () => {
     }
   });
 
-  it('puts the cost on the shape of the rules when they cost more than plain rules, whatever the plain ones cost', () => {
-    for (const plain of [level, above]) {
-      const said = readNamesCost(run({ shape: ratio(above), plain: ratio(plain) }));
-      expect(said[1]).toMatch(/shape of its rules/);
-      expect(said.join(' ')).not.toMatch(/names themselves/);
+  it('puts the cost on the shape of the rules when they cost more than plain rules, whatever the names cost', () => {
+    for (const names of [level, above]) {
+      const said = readNamesCost(run({ shape: ratio(above), names: ratio(names) }));
+      expect(said[2]).toMatch(/shape of its rules/);
+      expect(said.join(' ')).not.toMatch(/names themselves in Chromium/);
     }
   });
 
-  it('does not guess when only the rules as a whole are measurable, and says so when none are', () => {
-    expect(readNamesCost(run({ rules: ratio(above) }))[1]).toMatch(/do not yet say/);
-    expect(readNamesCost(run({}))[1]).toMatch(/^No set of rules/);
+  it('puts the cost on host access when a control with the same access and one rule costs as much as the names', () => {
+    const said = readNamesCost(run({ access: ratio(above), plain: ratio(above), rules: ratio(above) }));
+    expect(said[1]).toMatch(/^Access to every host costs CPU on its own/);
+    expect(said[2]).toMatch(/^The names themselves, in plain rules, cost nothing measurable beyond the access/);
+  });
+
+  it('does not guess when only the rules as a whole are measurable, and says so when nothing is', () => {
+    expect(readNamesCost(run({ rules: ratio(above) }))[2]).toMatch(/do not yet say/);
+    expect(readNamesCost(run({ plain: ratio(above) }))[2]).toMatch(/do not yet say/);
+    expect(readNamesCost(run({}))[2]).toMatch(/^The names themselves, in plain rules, cost nothing measurable/);
   });
 
   it('gives the load-time lead only when CPU does not already put the cost on the shape', () => {
-    expect(readNamesCost(run({ shape: ratio(level, above) }))).toHaveLength(3);
-    expect(readNamesCost(run({ shape: ratio(above, above) }))).toHaveLength(2);
-    expect(readNamesCost(run({ shape: ratio(level, level) }))).toHaveLength(2);
+    expect(readNamesCost(run({ shape: ratio(level, above) }))).toHaveLength(4);
+    expect(readNamesCost(run({ shape: ratio(above, above) }))).toHaveLength(3);
+    expect(readNamesCost(run({ shape: ratio(level, level) }))).toHaveLength(3);
   });
 });
