@@ -687,12 +687,12 @@ const ALL_RESOURCE_TYPES = ['main_frame', 'sub_frame', 'script', 'image', 'style
  * cost of waking a worker for every navigation; and two that carry the 10,000 names with no background,
  * which tell the cost of the names in Chromium's matcher from the cost of Cordon around them: Cordon's
  * own rules for them, byte for byte, as a static ruleset (`cordonRules`: `compileRules`, as Cordon's
- * worker applies them), and the plainest rules DNR allows for the same names (one `block` rule per app, its names in
- * `requestDomains`, no expression). Those two borrow what Cordon's rules need from Cordon's manifest: its
- * `key` (so its extension id, which the redirect's address names), access to every host (DNR redirects
- * only where the extension has host access) and a web-accessible page at the block page's path. The
- * last control borrows the same and carries only the one rule, so that what that access costs on its
- * own is told from what the names cost.
+ * worker applies them), and the plainest rules DNR allows for the same names (one `block` rule per
+ * app, its names in `requestDomains`, no expression). Those two borrow what Cordon's rules need from
+ * Cordon's manifest: its `key` (so its extension id, which the redirect's address names), access to
+ * every host (DNR redirects only where the extension has host access) and a web-accessible page at the
+ * block page's path. One more control borrows the same and carries only the one rule, so that what that
+ * access costs on its own is told from what the names cost.
  */
 function writeControlExtensions(
   dir: string,
@@ -796,7 +796,7 @@ function bareLoader(id: string, browser: BareChromium, tab: BareTab): Loader {
   };
 }
 
-/** What the yardstick's browsers must do with `probe` (a name of the 10,000) or, the control, its own blocked name. */
+/** What the yardstick's browsers must do with `probe` (a name of the 10,000) or, the two one-rule controls, their one blocked name. */
 const YARDSTICK_CHECKS: Record<YardstickId, string> = {
   control: 'net::ERR_BLOCKED_BY_CLIENT',
   'control-access': 'net::ERR_BLOCKED_BY_CLIENT',
