@@ -33,7 +33,7 @@ import { int, ms, table } from './lib/format.ts';
 import { startListHost, type ListHost } from './lib/list-host.ts';
 import { benchPayload, generateApps, LIST_ID } from './lib/lists.ts';
 import { chromiumCpu, chromiumThreadNs, cpuDelta, PROCESS_KINDS, threadCpuDeltaByKind, type CpuByKind } from './lib/process-cpu.ts';
-import { goalVerdict, readNamesCost, sideOfOne, type Paired } from './lib/names-cost.ts';
+import { goalVerdict, readNamesCost, sayRatio, sideOfOne, type Paired } from './lib/names-cost.ts';
 import { PAGE_NAMES, routePages } from './lib/pages.ts';
 import { seededRandom } from './lib/random.ts';
 import { bootstrapClusteredMedianInterval, bootstrapMedianInterval, median, summarize, type Summary } from './lib/stats.ts';
@@ -796,14 +796,17 @@ function bareLoader(id: string, browser: BareChromium, tab: BareTab): Loader {
   };
 }
 
-/** What the yardstick's browsers must do with `probe` (a name of the 10,000) or, the two one-rule controls, their one blocked name. */
-const YARDSTICK_CHECKS: Record<YardstickId, string> = {
-  control: 'net::ERR_BLOCKED_BY_CLIENT',
-  'control-access': 'net::ERR_BLOCKED_BY_CLIENT',
-  'cordon-0': 'loaded',
-  'cordon-10k': 'block page',
-  'control-rules-10k': 'block page',
-  'control-plain-10k': 'net::ERR_BLOCKED_BY_CLIENT',
+/**
+ * What each of the yardstick's browsers is checked on, and what it must do: the two one-rule controls
+ * on their one blocked name, the others on `probe` (a name of the 10,000).
+ */
+const YARDSTICK_CHECKS: Record<YardstickId, { readonly on: 'its own name' | 'a listed name'; readonly outcome: string }> = {
+  control: { on: 'its own name', outcome: 'net::ERR_BLOCKED_BY_CLIENT' },
+  'control-access': { on: 'its own name', outcome: 'net::ERR_BLOCKED_BY_CLIENT' },
+  'cordon-0': { on: 'a listed name', outcome: 'loaded' },
+  'cordon-10k': { on: 'a listed name', outcome: 'block page' },
+  'control-rules-10k': { on: 'a listed name', outcome: 'block page' },
+  'control-plain-10k': { on: 'a listed name', outcome: 'net::ERR_BLOCKED_BY_CLIENT' },
 };
 
 /**
@@ -835,11 +838,12 @@ async function launchYardstick(
         await pollUntil(read, (s) => s !== null && ready(s), `${id}: Cordon ready`, { timeout: 60_000, interval: 250 });
       }
       const tab = await browser.openTab();
-      const url = `http://${id === 'control' || id === 'control-access' ? CONTROL_BLOCKED : probe}/`;
+      const check = YARDSTICK_CHECKS[id];
+      const url = `http://${check.on === 'its own name' ? CONTROL_BLOCKED : probe}/`;
       const error = await tab.load(url);
       const landed = error ?? (await pollUntil(async () => String(await tab.evaluate('location.href')), (h) => h !== 'about:blank', `${id}: ${url} to land`));
       outcomes[id] = landed.startsWith(BLOCK_PAGE) ? 'block page' : landed === url ? 'loaded' : landed;
-      if (outcomes[id] !== YARDSTICK_CHECKS[id]) throw new Error(`${id}: ${url} gave ${outcomes[id]}, expected ${YARDSTICK_CHECKS[id]}`);
+      if (outcomes[id] !== check.outcome) throw new Error(`${id}: ${url} gave ${outcomes[id]}, expected ${check.outcome}`);
       // Out of the block page, and its history cleared (see the main pass).
       await tab.load('about:blank');
       await tab.resetHistory();
@@ -1689,7 +1693,7 @@ function whereTheNamesCost(steps: NonNullable<LoadResult['yardstick']>['steps'])
   const base = find('cordon-0', 'control-access');
   if (!rules || !plain || !cordon || !shape || !access || !names || !base) return [];
   const words = { above: 'wholly above 1', below: 'wholly below 1', level: 'within the noise of 1' };
-  const say = (p: Paired) => `${p.median.toFixed(3)} (${p.interval[0].toFixed(3)}–${p.interval[1].toFixed(3)}, ${words[sideOfOne(p)]})`;
+  const say = (p: Paired) => sayRatio(p, words[sideOfOne(p)]);
   const conclusions = readNamesCost({ rules, plain, access, names, cordon, shape });
   return [
     `**Where the cost at 10,000 names lies** (CPU per load, the finer measure). Cordon's own rules for the names, carried by a control with no background, cost ${say(rules.cpu)} of the minimal control; the plainest rules for the same names ${say(plain.cpu)}. A control with Cordon's access to every host and one rule costs ${say(access.cpu)} of the minimal control, and the plain rules ${say(names.cpu)} of that control. Cordon at 10,000 names costs ${say(cordon.cpu)} of its own rules without it, and its rules ${say(shape.cpu)} of the plain ones; Cordon with no names ${say(base.cpu)} of the control with its access. ${conclusions.join(' ')}`,

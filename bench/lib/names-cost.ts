@@ -41,7 +41,9 @@ export interface NamesCostRatios {
   readonly shape: { readonly load: Paired; readonly cpu: Paired };
 }
 
-const say = (p: Paired) => `${p.median.toFixed(3)} (${p.interval[0].toFixed(3)}–${p.interval[1].toFixed(3)})`;
+/** `1.016 (1.008–1.024)`, or with a word on the interval: `1.016 (1.008–1.024, wholly above 1)`. */
+export const sayRatio = (p: Paired, note?: string): string =>
+  `${p.median.toFixed(3)} (${p.interval[0].toFixed(3)}–${p.interval[1].toFixed(3)}${note === undefined ? '' : `, ${note}`})`;
 
 /**
  * What the intervals say, on CPU per load (the finer measure), in parts that cannot contradict each
@@ -55,18 +57,18 @@ export function readNamesCost(r: NamesCostRatios): string[] {
     ? "Cordon costs more than its own rules carried without it: that part is Cordon's own, around the rules, and Cordon's to remove."
     : 'Cordon adds nothing measurable around its own rules.';
   const access = above(r.access.cpu)
-    ? `Access to every host costs CPU on its own: a control with Cordon's access and one rule costs ${say(r.access.cpu)} of the minimal control. Chromium redirects a request to an extension's page only where the extension has access to the request's host, so any extension that shows a block page for names it learns at run time pays this.`
-    : `Access to every host costs nothing measurable on its own, ${say(r.access.cpu)}.`;
+    ? `Access to every host costs CPU on its own: a control with Cordon's access and one rule costs ${sayRatio(r.access.cpu)} of the minimal control. Chromium redirects a request to an extension's page only where the extension has access to the request's host, so any extension that shows a block page for names it learns at run time pays this.`
+    : `Access to every host costs nothing measurable on its own, ${sayRatio(r.access.cpu)}.`;
   const rules = above(r.shape.cpu)
     ? "Cordon's rules cost more than plain block rules for the same names: the part above is the shape of its rules (the expressions), and Cordon's to remove."
     : above(r.names.cpu)
       ? "Even the plainest rules for the same names cost CPU beyond the access they come with, and Cordon's rules measurably no more: that is the names themselves in Chromium's matcher, which any extension carrying them pays and a plainer shape of rules does not remove."
       : (above(r.rules.cpu) || above(r.plain.cpu)) && !above(r.access.cpu)
         ? 'The rules for the names cost CPU, but neither the names alone, nor their shape, nor the access they come with is measurable on its own: these intervals do not yet say which carries it.'
-        : `The names themselves, in plain rules, cost nothing measurable beyond the access they come with, ${say(r.names.cpu)}.`;
+        : `The names themselves, in plain rules, cost nothing measurable beyond the access they come with, ${sayRatio(r.names.cpu)}.`;
   const lead =
     !above(r.shape.cpu) && above(r.shape.load)
-      ? [`On load time, though, Cordon's rules come out above the plain ones, ${say(r.shape.load)}: a lead on the expressions for a later run, not a cost that CPU confirms.`]
+      ? [`On load time, though, Cordon's rules come out above the plain ones, ${sayRatio(r.shape.load)}: a lead on the expressions for a later run, not a cost that CPU confirms.`]
       : [];
   return [around, access, rules, ...lead];
 }
