@@ -57,7 +57,8 @@ describe.skipIf(!hasFirefox)(hasFirefox ? 'Firefox ESR' : 'Firefox ESR (skipped:
       for (const url of ['http://www.tiktok.com/', 'https://www.tiktok.com/@someone', 'http://api16-normal-useast5.tiktokv.us/feed']) {
         expect(await navigateFirefox(page, url)).toMatch(new RegExp(`^${BLOCK_PAGE}#app=tiktok`));
       }
-      expect(await page.evaluate(() => document.getElementById('app-name')?.textContent)).toBe('TikTok');
+      // The URL is the block page's as soon as the redirect commits; its text comes when its script has run.
+      await expect.poll(() => page.evaluate(() => document.getElementById('app-name')?.textContent)).toBe('TikTok');
       expect(await navigateFirefox(page, 'http://nottiktok.com/')).toBe('http://nottiktok.com/');
       await drained(server, page);
       expect(server.hitsFor('tiktok.com')).toEqual([]);
