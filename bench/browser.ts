@@ -576,6 +576,7 @@ interface LoadConfig {
     | 'control-rules-10k'
     | 'control-access'
     | 'control-plain-10k'
+    | 'control-dynamic-10k'
     | 'cordon-0'
     | 'cordon-builtin'
     | 'cordon-rules-10k'
@@ -692,19 +693,31 @@ const ALL_RESOURCE_TYPES = ['main_frame', 'sub_frame', 'script', 'image', 'style
  * Cordon's manifest: its `key` (so its extension id, which the redirect's address names), access to
  * every host (DNR redirects only where the extension has host access) and a web-accessible page at the
  * block page's path. One more control borrows the same and carries only the one rule, so that what that
- * access costs on its own is told from what the names cost.
+ * access costs on its own is told from what the names cost. The last carries Cordon's rules as Cordon
+ * does, as dynamic rules: a worker adds them once when installed and then only sleeps, so that what
+ * Chromium charges for dynamic rules, which any extension that learns its names at run time pays, is
+ * told from what Cordon adds around them (its state in storage, its policy, its listeners).
  */
 function writeControlExtensions(
   dir: string,
   apps10k: readonly BlockedApp[],
   cordonDist: string,
   cordonRules: readonly Rule[],
-): { control: string; controlWorker: string; controlAccess: string; controlRules10k: string; controlPlain10k: string; rules: { cordon: number; cordonRegex: number; plain: number } } {
+): {
+  control: string;
+  controlWorker: string;
+  controlAccess: string;
+  controlRules10k: string;
+  controlPlain10k: string;
+  controlDynamic10k: string;
+  rules: { cordon: number; cordonRegex: number; plain: number };
+} {
   const control = join(dir, 'control');
   const controlAccess = join(dir, 'control-access');
   const controlWorker = join(dir, 'control-worker');
   const controlRules10k = join(dir, 'control-rules-10k');
   const controlPlain10k = join(dir, 'control-plain-10k');
+  const controlDynamic10k = join(dir, 'control-dynamic-10k');
   const rule = [{ id: 1, priority: 1, action: { type: 'block' }, condition: { requestDomains: [CONTROL_BLOCKED], resourceTypes: ['main_frame', 'sub_frame', 'script', 'image', 'xmlhttprequest', 'other'] } }];
   const plain = apps10k.map((app, i) => ({ id: i + 1, priority: 1, action: { type: 'block' }, condition: { requestDomains: [...app.domains, ...(app.hosts ?? [])], resourceTypes: ALL_RESOURCE_TYPES } }));
   const base = {
@@ -715,16 +728,27 @@ function writeControlExtensions(
   };
   const cordon = JSON.parse(readFileSync(join(cordonDist, 'manifest.json'), 'utf8')) as Record<string, unknown>;
   const asCordon = { key: cordon.key, host_permissions: cordon.host_permissions, web_accessible_resources: cordon.web_accessible_resources };
+  const { declarative_net_request: _static, ...noStatic } = base;
+  // Replaces whatever dynamic rules are there, as Cordon's worker does, and handles no other event.
+  const addDynamic = [
+    'chrome.runtime.onInstalled.addListener(async () => {',
+    "  const rules = await (await fetch(chrome.runtime.getURL('dynamic-rules.json'))).json();",
+    '  const old = await chrome.declarativeNetRequest.getDynamicRules();',
+    '  await chrome.declarativeNetRequest.updateDynamicRules({ removeRuleIds: old.map((r) => r.id), addRules: rules });',
+    '});',
+    '',
+  ].join('\n');
   for (const [path, manifest, rules, worker] of [
     [control, { ...base, name: 'DNR control (one static rule, no background)' }, rule, undefined],
     [controlWorker, { ...base, name: 'DNR control with a tabs.onUpdated worker', permissions: ['declarativeNetRequest', 'tabs'], background: { service_worker: 'worker.js' } }, rule, "chrome.tabs.onUpdated.addListener((tabId, change) => { if (change.url) self.lastUrl = change.url; });\n"],
     [controlAccess, { ...base, ...asCordon, name: "DNR control with Cordon's access to every host (one static rule, no background)" }, rule, undefined],
     [controlRules10k, { ...base, ...asCordon, name: "DNR control carrying Cordon's rules for 10,000 names (no background)" }, cordonRules, undefined],
     [controlPlain10k, { ...base, ...asCordon, name: 'DNR control blocking 10,000 names with plain rules (no background)' }, plain, undefined],
+    [controlDynamic10k, { ...noStatic, ...asCordon, name: "DNR control adding Cordon's rules for 10,000 names as dynamic rules, once", background: { service_worker: 'worker.js' } }, cordonRules, addDynamic],
   ] as const) {
     mkdirSync(path, { recursive: true });
     writeFileSync(join(path, 'manifest.json'), JSON.stringify(manifest, null, 2));
-    writeFileSync(join(path, 'rules.json'), JSON.stringify(rules));
+    writeFileSync(join(path, 'declarative_net_request' in manifest ? 'rules.json' : 'dynamic-rules.json'), JSON.stringify(rules));
     if (worker) writeFileSync(join(path, 'worker.js'), worker);
     if ('key' in manifest) {
       mkdirSync(join(path, 'src/blocked'), { recursive: true });
@@ -732,14 +756,14 @@ function writeControlExtensions(
     }
   }
   const rules = { cordon: cordonRules.length, cordonRegex: cordonRules.filter((r) => r.condition.regexFilter !== undefined).length, plain: plain.length };
-  return { control, controlWorker, controlAccess, controlRules10k, controlPlain10k, rules };
+  return { control, controlWorker, controlAccess, controlRules10k, controlPlain10k, controlDynamic10k, rules };
 }
 
 /**
  * The configurations of the yardstick pass: the minimal control, Cordon with and without names, and the
  * two controls that carry the 10,000 names without Cordon.
  */
-const YARDSTICK_IDS = ['control', 'cordon-0', 'cordon-10k', 'control-access', 'control-rules-10k', 'control-plain-10k'] as const;
+const YARDSTICK_IDS = ['control', 'cordon-0', 'cordon-10k', 'control-access', 'control-rules-10k', 'control-plain-10k', 'control-dynamic-10k'] as const;
 type YardstickId = (typeof YARDSTICK_IDS)[number];
 /**
  * The ratios the yardstick pass reports. `goal` marks the issue's goals (Cordon / the minimal control);
@@ -755,6 +779,8 @@ const YARDSTICK_STEPS: readonly { readonly of: YardstickId; readonly to: Yardsti
   { of: 'cordon-0', to: 'control-access', label: "Cordon with no names / the control with Cordon's access", goal: false },
   { of: 'cordon-10k', to: 'control-rules-10k', label: 'Cordon at 10,000 names / its own rules without Cordon', goal: false },
   { of: 'control-rules-10k', to: 'control-plain-10k', label: "Cordon's rules / plain block rules, the same names", goal: false },
+  { of: 'control-dynamic-10k', to: 'control-rules-10k', label: "Cordon's rules added as dynamic rules by a sleeping worker / the same rules, static", goal: false },
+  { of: 'cordon-10k', to: 'control-dynamic-10k', label: 'Cordon at 10,000 names / its own rules as dynamic rules without Cordon', goal: false },
 ];
 /** Page-load goal against the minimal control extension (issue #13). */
 const GOAL_CONTROL_RATIO = 1.01;
@@ -807,6 +833,7 @@ const YARDSTICK_CHECKS: Record<YardstickId, { readonly on: 'its own name' | 'a l
   'cordon-10k': { on: 'a listed name', outcome: 'block page' },
   'control-rules-10k': { on: 'a listed name', outcome: 'block page' },
   'control-plain-10k': { on: 'a listed name', outcome: 'net::ERR_BLOCKED_BY_CLIENT' },
+  'control-dynamic-10k': { on: 'a listed name', outcome: 'block page' },
 };
 
 /**
@@ -819,6 +846,7 @@ const YARDSTICK_CHECKS: Record<YardstickId, { readonly on: 'its own name' | 'a l
 async function launchYardstick(
   options: ReadonlyMap<string, BenchLaunchOptions>,
   probe: string,
+  rulesIn: number,
 ): Promise<{ loaders: Loader[]; outcomes: Record<string, string>; stoppedAfterMs: number; close(): Promise<void> }> {
   const browsers: BareChromium[] = [];
   const close = async () => {
@@ -836,6 +864,11 @@ async function launchYardstick(
         const ready = (s: CordonState) => (id === 'cordon-10k' ? s.list?.serial === 1 : s.lastCheck !== undefined);
         const read = async () => (await browser.evaluateInWorker(isCordon, STATE_EXPRESSION)) as CordonState | null;
         await pollUntil(read, (s) => s !== null && ready(s), `${id}: Cordon ready`, { timeout: 60_000, interval: 250 });
+      }
+      if (id === 'control-dynamic-10k') {
+        // Its worker shares Cordon's key, so Cordon's origin.
+        const count = async () => Number(await browser.evaluateInWorker(isCordon, 'chrome.declarativeNetRequest.getDynamicRules().then((r) => r.length)'));
+        await pollUntil(count, (n) => n === rulesIn, `${id}: its ${rulesIn} dynamic rules added`, { timeout: 60_000, interval: 250 });
       }
       const tab = await browser.openTab();
       const check = YARDSTICK_CHECKS[id];
@@ -900,6 +933,7 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
     launchOptions.set('control-access', { proxyUrl: server.proxyUrl, extension: controls.controlAccess });
     launchOptions.set('control-rules-10k', { proxyUrl: server.proxyUrl, extension: controls.controlRules10k });
     launchOptions.set('control-plain-10k', { proxyUrl: server.proxyUrl, extension: controls.controlPlain10k });
+    launchOptions.set('control-dynamic-10k', { proxyUrl: server.proxyUrl, extension: controls.controlDynamic10k });
     if (full) {
       await launch('control-worker', 'control extension + a worker listening to tabs.onUpdated', { proxyUrl: server.proxyUrl, extension: controls.controlWorker });
       await launch('cordon-0', 'Cordon with no names at all (policy builtinApps: [])', {
@@ -1117,7 +1151,7 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
       const decided = ({ of, to }: { readonly of: string; readonly to: string }) => goalVerdict(interval(of, 'loads', YARDSTICK_STOP_LEVEL, to), GOAL_CONTROL_RATIO) !== 'inconclusive';
       let stop: 'decided' | 'time' = 'time';
       while (performance.now() - started < yardstickMinutes * 60_000) {
-        const launched = await launchYardstick(launchOptions, probe);
+        const launched = await launchYardstick(launchOptions, probe, controls.rules.cordon);
         try {
           outcomes = launched.outcomes;
           stoppedAfter.push(launched.stoppedAfterMs);
@@ -1616,7 +1650,9 @@ function yardstickSection(l: LoadResult): string[] {
     'cordon-10k': 'Cordon at 10,000 names on the same name',
     'control-rules-10k': "the control carrying Cordon's rules, on the same name (its own page at the block page's address)",
     'control-plain-10k': 'the control carrying plain block rules, on the same name',
+    'control-dynamic-10k': "the control adding Cordon's rules as dynamic rules, on the same name (its own page at the block page's address)",
   };
+  const hasDynamic = y.byProcess.some((c) => c.id === 'control-dynamic-10k');
   const checks = Object.entries(y.checks).map(([id, outcome]) => `${checkWords[id] ?? id}: ${outcome}`).join('; ');
   // An interval narrows as the square root of the launches it resamples.
   const minutesPerLaunch = y.minutes / y.launches;
@@ -1631,7 +1667,7 @@ function yardstickSection(l: LoadResult): string[] {
         : `${st.label}: its median sits on the goal, so no number of launches would decide it`;
     });
   return [
-    `**The yardstick alone, as an employee's browser runs.** Then every other browser was closed, and the minimal control extension, Cordon with no names, Cordon at 10,000 names and three more controls took turns on the same pages (same rotation). Two of them carry the same 10,000 names with no background at all: one Cordon's own rules for them, byte for byte, as a static ruleset (${int(y.rulesIn?.cordon ?? 0)} rules, ${int(y.rulesIn?.cordonRegex ?? 0)} of them regular expressions: each app's navigation redirect, which carries the refused address to the block page, and the website-proxy expressions); the other the plainest rules DNR allows for them (${int(y.rulesIn?.plain ?? 0)} \`block\` rules, one per app, its names in \`requestDomains\`). Both borrow from Cordon's manifest what its rules need: its key (so its extension id, which the redirect's address names), access to every host (Chromium redirects only where the extension has host access) and a page of their own at the block page's path. The third borrows the same and carries only the minimal control's one rule, so that what that access costs on its own is told from what the names cost. They tell what the names cost in Chromium's matcher, whoever carries them, from what Cordon adds around them. Playwright, which drives the passes above, attaches to every service worker and so keeps Cordon's running for the browser's whole life; an employee's worker stops 30 seconds after its last event. So these browsers are driven over the raw DevTools protocol instead, with one session on the tab (only its Page domain) and nothing attached to any worker (\`launchBareBench\`). A browser launched again can sit a few per cent higher or lower for its whole life (full runs of this benchmark on this machine have differed by more than intervals that counted loads of one launch only), so the pass runs in launches: ${y.launches} launches of the ${y.byProcess.length} browsers, each on new profiles, each measuring ${y.roundsPerLaunch} rounds after a warm-up round, ${y.minutes.toFixed(1)} minutes of a ${y.budgetMinutes}-minute budget. At each launch Cordon is ready as above; each browser is checked on a name (${checks}); then the pass waits until Cordon's workers have stopped on their own (median ${(y.workerStoppedAfterMs / 1000).toFixed(1)} s after the last check), the state a browser is in between Cordon's events. The intervals resample whole launches (a cluster bootstrap), so they cover the differences between launches as well as between loads. After each launch from the ${YARDSTICK_MIN_LAUNCHES}th on, the ${Math.round(y.stopLevel * 100)} % interval of each load-time ratio was computed, and the pass was to stop as soon as both of Cordon's lay wholly on one side of ${GOAL_CONTROL_RATIO}; the stricter level keeps the repeated looks from letting chance decide. ${y.stop === 'decided' ? 'It stopped there.' : 'Time ran out first.'} The 95 % intervals at the stop:`,
+    `**The yardstick alone, as an employee's browser runs.** Then every other browser was closed, and the minimal control extension, Cordon with no names, Cordon at 10,000 names and ${hasDynamic ? 'four' : 'three'} more controls took turns on the same pages (same rotation). Two of them carry the same 10,000 names with no background at all: one Cordon's own rules for them, byte for byte, as a static ruleset (${int(y.rulesIn?.cordon ?? 0)} rules, ${int(y.rulesIn?.cordonRegex ?? 0)} of them regular expressions: each app's navigation redirect, which carries the refused address to the block page, and the website-proxy expressions); the other the plainest rules DNR allows for them (${int(y.rulesIn?.plain ?? 0)} \`block\` rules, one per app, its names in \`requestDomains\`). Both borrow from Cordon's manifest what its rules need: its key (so its extension id, which the redirect's address names), access to every host (Chromium redirects only where the extension has host access) and a page of their own at the block page's path. The third borrows the same and carries only the minimal control's one rule, so that what that access costs on its own is told from what the names cost.${hasDynamic ? " The fourth carries Cordon's rules as Cordon does, as dynamic rules: a worker adds them once when installed and then only sleeps, so that what Chromium charges for dynamic rules is told from what Cordon adds around them (its state in storage, its policy, its listeners)." : ''} They tell what the names cost in Chromium's matcher, whoever carries them, from what Cordon adds around them. Playwright, which drives the passes above, attaches to every service worker and so keeps Cordon's running for the browser's whole life; an employee's worker stops 30 seconds after its last event. So these browsers are driven over the raw DevTools protocol instead, with one session on the tab (only its Page domain) and nothing attached to any worker (\`launchBareBench\`). A browser launched again can sit a few per cent higher or lower for its whole life (full runs of this benchmark on this machine have differed by more than intervals that counted loads of one launch only), so the pass runs in launches: ${y.launches} launches of the ${y.byProcess.length} browsers, each on new profiles, each measuring ${y.roundsPerLaunch} rounds after a warm-up round, ${y.minutes.toFixed(1)} minutes of a ${y.budgetMinutes}-minute budget. At each launch Cordon is ready as above; each browser is checked on a name (${checks}); then the pass waits until Cordon's workers have stopped on their own (median ${(y.workerStoppedAfterMs / 1000).toFixed(1)} s after the last check), the state a browser is in between Cordon's events. The intervals resample whole launches (a cluster bootstrap), so they cover the differences between launches as well as between loads. After each launch from the ${YARDSTICK_MIN_LAUNCHES}th on, the ${Math.round(y.stopLevel * 100)} % interval of each load-time ratio was computed, and the pass was to stop as soon as both of Cordon's lay wholly on one side of ${GOAL_CONTROL_RATIO}; the stricter level keeps the repeated looks from letting chance decide. ${y.stop === 'decided' ? 'It stopped there.' : 'Time ran out first.'} The 95 % intervals at the stop:`,
     '',
     table(
       ['ratio', 'pairs', 'load: paired ratio', '95 % interval', 'per launch (medians)', 'CPU per load: paired ratio', '95 % interval', 'CPU per load, the two (medians)'],
@@ -1664,7 +1700,7 @@ function yardstickSection(l: LoadResult): string[] {
     '',
     table(
       ['configuration', ...PROCESS_KINDS, 'total', "loads Cordon's worker ran during"],
-      y.byProcess.map((c) => [c.id, ...PROCESS_KINDS.map((k) => cpuMs(c.perLoad[k])), cpuMs(totalCpu(c.perLoad)), c.id.startsWith('cordon') ? `${int(c.workerRan)} of ${int(c.loads)}` : '—']),
+      y.byProcess.map((c) => [c.id, ...PROCESS_KINDS.map((k) => cpuMs(c.perLoad[k])), cpuMs(totalCpu(c.perLoad)), c.id.startsWith('cordon') || c.id === 'control-dynamic-10k' ? `${int(c.workerRan)} of ${int(c.loads)}` : '—']),
     ),
     '',
     ...(y.steps.some((st) => st.goal && st.load.interval[1] < 1)
@@ -1691,12 +1727,14 @@ function whereTheNamesCost(steps: NonNullable<LoadResult['yardstick']>['steps'])
   const access = find('control-access', 'control');
   const names = find('control-plain-10k', 'control-access');
   const base = find('cordon-0', 'control-access');
-  if (!rules || !plain || !cordon || !shape || !access || !names || !base) return [];
+  const dynamic = find('control-dynamic-10k', 'control-rules-10k');
+  const beyondDynamic = find('cordon-10k', 'control-dynamic-10k');
+  if (!rules || !plain || !cordon || !shape || !access || !names || !base || !dynamic || !beyondDynamic) return [];
   const words = { above: 'wholly above 1', below: 'wholly below 1', level: 'within the noise of 1' };
   const say = (p: Paired) => sayRatio(p, words[sideOfOne(p)]);
-  const conclusions = readNamesCost({ rules, plain, access, names, cordon, shape });
+  const conclusions = readNamesCost({ rules, plain, access, names, cordon, shape, dynamic, beyondDynamic });
   return [
-    `**Where the cost at 10,000 names lies** (CPU per load, the finer measure). Cordon's own rules for the names, carried by a control with no background, cost ${say(rules.cpu)} of the minimal control; the plainest rules for the same names ${say(plain.cpu)}. A control with Cordon's access to every host and one rule costs ${say(access.cpu)} of the minimal control, and the plain rules ${say(names.cpu)} of that control. Cordon at 10,000 names costs ${say(cordon.cpu)} of its own rules without it, and its rules ${say(shape.cpu)} of the plain ones; Cordon with no names ${say(base.cpu)} of the control with its access. ${conclusions.join(' ')}`,
+    `**Where the cost at 10,000 names lies** (CPU per load, the finer measure). Cordon's own rules for the names, carried by a control with no background, cost ${say(rules.cpu)} of the minimal control; the plainest rules for the same names ${say(plain.cpu)}. A control with Cordon's access to every host and one rule costs ${say(access.cpu)} of the minimal control, and the plain rules ${say(names.cpu)} of that control. Cordon at 10,000 names costs ${say(cordon.cpu)} of its own rules without it, and its rules ${say(shape.cpu)} of the plain ones; Cordon with no names ${say(base.cpu)} of the control with its access. The same rules added as dynamic rules, once, by a worker that then only sleeps, cost ${say(dynamic.cpu)} of them as a static ruleset, and Cordon at 10,000 names ${say(beyondDynamic.cpu)} of that control. ${conclusions.join(' ')}`,
     '',
   ];
 }

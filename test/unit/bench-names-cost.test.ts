@@ -14,6 +14,8 @@ const run = (given: Partial<NamesCostRatios>): NamesCostRatios => ({
   names: ratio(level),
   cordon: ratio(level),
   shape: ratio(level),
+  dynamic: ratio(level),
+  beyondDynamic: ratio(level),
   ...given,
 });
 
@@ -37,6 +39,8 @@ describe('readNamesCost', () => {
       names: ratio(at(1.002, 1.015)),
       cordon: ratio(at(0.991, 1.012)),
       shape: ratio(at(1.0, 1.013), at(1.004, 1.023)),
+      dynamic: ratio(level),
+      beyondDynamic: ratio(level),
     });
     expect(said).toHaveLength(4);
     expect(said[0]).toMatch(/^Cordon adds nothing measurable around its own rules/);
@@ -48,7 +52,7 @@ describe('readNamesCost', () => {
   it('says once, and only once, what Cordon adds around its rules', () => {
     for (const cordon of [level, above]) {
       for (const names of [level, above]) {
-        const said = readNamesCost(run({ cordon: ratio(cordon), names: ratio(names), rules: ratio(above) }));
+        const said = readNamesCost(run({ cordon: ratio(cordon), beyondDynamic: ratio(cordon), names: ratio(names), rules: ratio(above) }));
         const aroundSentences = said.filter((line) => /around (its own )?(the )?rules/.test(line));
         expect(aroundSentences).toHaveLength(1);
         expect(aroundSentences[0]).toMatch(cordon === above ? /Cordon's to remove/ : /nothing measurable/);
@@ -74,6 +78,23 @@ describe('readNamesCost', () => {
     expect(readNamesCost(run({ rules: ratio(above) }))[2]).toMatch(/do not yet say/);
     expect(readNamesCost(run({ plain: ratio(above) }))[2]).toMatch(/do not yet say/);
     expect(readNamesCost(run({}))[2]).toMatch(/^The names themselves, in plain rules, cost nothing measurable/);
+  });
+
+  it("puts Cordon's part above its static rules on Chromium's dynamic rules when a sleeping worker's dynamic rules cost as much", () => {
+    const said = readNamesCost(run({ cordon: ratio(above), dynamic: ratio(above), beyondDynamic: ratio(level) }));
+    expect(said[0]).toMatch(/Chromium's charge for dynamic rules/);
+    expect(said[0]).not.toMatch(/Cordon's to remove/);
+  });
+
+  it("keeps Cordon's part its own when it costs more than the same dynamic rules without it", () => {
+    for (const dynamic of [level, above]) {
+      const said = readNamesCost(run({ cordon: ratio(above), dynamic: ratio(dynamic), beyondDynamic: ratio(above) }));
+      expect(said[0]).toMatch(/Cordon's to remove/);
+    }
+  });
+
+  it('does not guess between dynamic rules and Cordon when neither is measurable on its own', () => {
+    expect(readNamesCost(run({ cordon: ratio(above) }))[0]).toMatch(/do not yet say which/);
   });
 
   it('gives the load-time lead only when CPU does not already put the cost on the shape', () => {
