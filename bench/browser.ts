@@ -33,7 +33,7 @@ import { int, ms, table } from './lib/format.ts';
 import { startListHost, type ListHost } from './lib/list-host.ts';
 import { benchPayload, generateApps, LIST_ID } from './lib/lists.ts';
 import { chromiumCpu, chromiumThreadNs, cpuDelta, PROCESS_KINDS, threadCpuDeltaByKind, type CpuByKind } from './lib/process-cpu.ts';
-import { goalVerdict, readNamesCost, sayRatio, sideOfOne, type Paired } from './lib/names-cost.ts';
+import { goalVerdict, readNamesCost, sayRatio, sideOfOne, type NamesCostRatios, type Paired } from './lib/names-cost.ts';
 import { PAGE_NAMES, routePages } from './lib/pages.ts';
 import { seededRandom } from './lib/random.ts';
 import { bootstrapClusteredMedianInterval, bootstrapMedianInterval, median, summarize, type Summary } from './lib/stats.ts';
@@ -767,20 +767,28 @@ const YARDSTICK_IDS = ['control', 'cordon-0', 'cordon-10k', 'control-access', 'c
 type YardstickId = (typeof YARDSTICK_IDS)[number];
 /**
  * The ratios the yardstick pass reports. `goal` marks the issue's goals (Cordon / the minimal control);
- * they alone decide when the pass stops, and the others explain them.
+ * they alone decide when the pass stops, and the others explain them: `explains` names the part of
+ * Cordon's cost at 10,000 names each one reads (`readNamesCost`), or Cordon's base cost with the same
+ * access as the controls.
  */
-const YARDSTICK_STEPS: readonly { readonly of: YardstickId; readonly to: YardstickId; readonly label: string; readonly goal: boolean }[] = [
+const YARDSTICK_STEPS: readonly {
+  readonly of: YardstickId;
+  readonly to: YardstickId;
+  readonly label: string;
+  readonly goal: boolean;
+  readonly explains?: keyof NamesCostRatios | 'base';
+}[] = [
   { of: 'cordon-0', to: 'control', label: 'Cordon with no names / the minimal control', goal: true },
   { of: 'cordon-10k', to: 'control', label: 'Cordon at 10,000 names / the minimal control', goal: true },
-  { of: 'control-rules-10k', to: 'control', label: "Cordon's rules for the 10,000 names, static, no worker / the minimal control", goal: false },
-  { of: 'control-plain-10k', to: 'control', label: 'the same names as plain block rules, no worker / the minimal control', goal: false },
-  { of: 'control-access', to: 'control', label: "the control with Cordon's access to every host, one rule / the minimal control", goal: false },
-  { of: 'control-plain-10k', to: 'control-access', label: "plain block rules for the names / one rule, both with Cordon's access", goal: false },
-  { of: 'cordon-0', to: 'control-access', label: "Cordon with no names / the control with Cordon's access", goal: false },
-  { of: 'cordon-10k', to: 'control-rules-10k', label: 'Cordon at 10,000 names / its own rules without Cordon', goal: false },
-  { of: 'control-rules-10k', to: 'control-plain-10k', label: "Cordon's rules / plain block rules, the same names", goal: false },
-  { of: 'control-dynamic-10k', to: 'control-rules-10k', label: "Cordon's rules added as dynamic rules by a sleeping worker / the same rules, static", goal: false },
-  { of: 'cordon-10k', to: 'control-dynamic-10k', label: 'Cordon at 10,000 names / its own rules as dynamic rules without Cordon', goal: false },
+  { of: 'control-rules-10k', to: 'control', label: "Cordon's rules for the 10,000 names, static, no worker / the minimal control", goal: false, explains: 'rules' },
+  { of: 'control-plain-10k', to: 'control', label: 'the same names as plain block rules, no worker / the minimal control', goal: false, explains: 'plain' },
+  { of: 'control-access', to: 'control', label: "the control with Cordon's access to every host, one rule / the minimal control", goal: false, explains: 'access' },
+  { of: 'control-plain-10k', to: 'control-access', label: "plain block rules for the names / one rule, both with Cordon's access", goal: false, explains: 'names' },
+  { of: 'cordon-0', to: 'control-access', label: "Cordon with no names / the control with Cordon's access", goal: false, explains: 'base' },
+  { of: 'cordon-10k', to: 'control-rules-10k', label: 'Cordon at 10,000 names / its own rules without Cordon', goal: false, explains: 'cordon' },
+  { of: 'control-rules-10k', to: 'control-plain-10k', label: "Cordon's rules / plain block rules, the same names", goal: false, explains: 'shape' },
+  { of: 'control-dynamic-10k', to: 'control-rules-10k', label: "Cordon's rules added as dynamic rules by a sleeping worker / the same rules, static", goal: false, explains: 'dynamic' },
+  { of: 'cordon-10k', to: 'control-dynamic-10k', label: 'Cordon at 10,000 names / its own rules as dynamic rules without Cordon', goal: false, explains: 'beyondDynamic' },
 ];
 /** Page-load goal against the minimal control extension (issue #13). */
 const GOAL_CONTROL_RATIO = 1.01;
@@ -1719,17 +1727,15 @@ function yardstickSection(l: LoadResult): string[] {
  * The sentences follow the intervals; nothing here is decided before the run.
  */
 function whereTheNamesCost(steps: NonNullable<LoadResult['yardstick']>['steps']): string[] {
-  const find = (of: string, to: string) => steps.find((st) => st.of === of && st.to === to);
-  const rules = find('control-rules-10k', 'control');
-  const plain = find('control-plain-10k', 'control');
-  const cordon = find('cordon-10k', 'control-rules-10k');
-  const shape = find('control-rules-10k', 'control-plain-10k');
-  const access = find('control-access', 'control');
-  const names = find('control-plain-10k', 'control-access');
-  const base = find('cordon-0', 'control-access');
-  const dynamic = find('control-dynamic-10k', 'control-rules-10k');
-  const beyondDynamic = find('cordon-10k', 'control-dynamic-10k');
-  if (!rules || !plain || !cordon || !shape || !access || !names || !base || !dynamic || !beyondDynamic) return [];
+  // A run recorded before a control existed lacks its ratios, and gets no paragraph.
+  const measured = new Map(
+    YARDSTICK_STEPS.flatMap(({ of, to, explains }) => {
+      const step = steps.find((st) => st.of === of && st.to === to);
+      return explains !== undefined && step !== undefined ? [[explains, step] as const] : [];
+    }),
+  );
+  const [base, rules, plain, access, names, cordon, shape, dynamic, beyondDynamic] = (['base', 'rules', 'plain', 'access', 'names', 'cordon', 'shape', 'dynamic', 'beyondDynamic'] as const).map((part) => measured.get(part));
+  if (!base || !rules || !plain || !access || !names || !cordon || !shape || !dynamic || !beyondDynamic) return [];
   const words = { above: 'wholly above 1', below: 'wholly below 1', level: 'within the noise of 1' };
   const say = (p: Paired) => sayRatio(p, words[sideOfOne(p)]);
   const conclusions = readNamesCost({ rules, plain, access, names, cordon, shape, dynamic, beyondDynamic });
