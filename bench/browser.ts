@@ -760,8 +760,9 @@ function writeControlExtensions(
 }
 
 /**
- * The configurations of the yardstick pass: the minimal control, Cordon with and without names, and the
- * two controls that carry the 10,000 names without Cordon.
+ * The configurations of the yardstick pass: the minimal control, Cordon with and without names, the
+ * control with Cordon's access and one rule, and the three that carry the 10,000 names without Cordon
+ * (Cordon's rules static, plain rules static, Cordon's rules dynamic).
  */
 const YARDSTICK_IDS = ['control', 'cordon-0', 'cordon-10k', 'control-access', 'control-rules-10k', 'control-plain-10k', 'control-dynamic-10k'] as const;
 type YardstickId = (typeof YARDSTICK_IDS)[number];
@@ -848,13 +849,14 @@ const YARDSTICK_CHECKS: Record<YardstickId, { readonly on: 'its own name' | 'a l
  * One launch of the yardstick's browsers, on new profiles and with nothing attached to any worker:
  * each ready as in the main pass (Cordon with its list in force, or its first cycle done), checked on a
  * name it must block (Cordon with no names: that it lets the same name through), and then left alone
- * until Cordon's workers have stopped on their own, as Chromium stops an idle worker after 30 seconds:
- * the state an employee's browser is in between Cordon's events.
+ * until Cordon's workers (and the dynamic control's, which shares Cordon's key and so its origin) have
+ * stopped on their own, as Chromium stops an idle worker after 30 seconds: the state an employee's
+ * browser is in between Cordon's events.
  */
 async function launchYardstick(
   options: ReadonlyMap<string, BenchLaunchOptions>,
   probe: string,
-  rulesIn: number,
+  dynamicRules: number,
 ): Promise<{ loaders: Loader[]; outcomes: Record<string, string>; stoppedAfterMs: number; close(): Promise<void> }> {
   const browsers: BareChromium[] = [];
   const close = async () => {
@@ -876,7 +878,7 @@ async function launchYardstick(
       if (id === 'control-dynamic-10k') {
         // Its worker shares Cordon's key, so Cordon's origin.
         const count = async () => Number(await browser.evaluateInWorker(isCordon, 'chrome.declarativeNetRequest.getDynamicRules().then((r) => r.length)'));
-        await pollUntil(count, (n) => n === rulesIn, `${id}: its ${rulesIn} dynamic rules added`, { timeout: 60_000, interval: 250 });
+        await pollUntil(count, (n) => n === dynamicRules, `${id}: its ${dynamicRules} dynamic rules added`, { timeout: 60_000, interval: 250 });
       }
       const tab = await browser.openTab();
       const check = YARDSTICK_CHECKS[id];
@@ -1675,7 +1677,7 @@ function yardstickSection(l: LoadResult): string[] {
         : `${st.label}: its median sits on the goal, so no number of launches would decide it`;
     });
   return [
-    `**The yardstick alone, as an employee's browser runs.** Then every other browser was closed, and the minimal control extension, Cordon with no names, Cordon at 10,000 names and ${hasDynamic ? 'four' : 'three'} more controls took turns on the same pages (same rotation). Two of them carry the same 10,000 names with no background at all: one Cordon's own rules for them, byte for byte, as a static ruleset (${int(y.rulesIn?.cordon ?? 0)} rules, ${int(y.rulesIn?.cordonRegex ?? 0)} of them regular expressions: each app's navigation redirect, which carries the refused address to the block page, and the website-proxy expressions); the other the plainest rules DNR allows for them (${int(y.rulesIn?.plain ?? 0)} \`block\` rules, one per app, its names in \`requestDomains\`). Both borrow from Cordon's manifest what its rules need: its key (so its extension id, which the redirect's address names), access to every host (Chromium redirects only where the extension has host access) and a page of their own at the block page's path. The third borrows the same and carries only the minimal control's one rule, so that what that access costs on its own is told from what the names cost.${hasDynamic ? " The fourth carries Cordon's rules as Cordon does, as dynamic rules: a worker adds them once when installed and then only sleeps, so that what Chromium charges for dynamic rules is told from what Cordon adds around them (its state in storage, its policy, its listeners)." : ''} They tell what the names cost in Chromium's matcher, whoever carries them, from what Cordon adds around them. Playwright, which drives the passes above, attaches to every service worker and so keeps Cordon's running for the browser's whole life; an employee's worker stops 30 seconds after its last event. So these browsers are driven over the raw DevTools protocol instead, with one session on the tab (only its Page domain) and nothing attached to any worker (\`launchBareBench\`). A browser launched again can sit a few per cent higher or lower for its whole life (full runs of this benchmark on this machine have differed by more than intervals that counted loads of one launch only), so the pass runs in launches: ${y.launches} launches of the ${y.byProcess.length} browsers, each on new profiles, each measuring ${y.roundsPerLaunch} rounds after a warm-up round, ${y.minutes.toFixed(1)} minutes of a ${y.budgetMinutes}-minute budget. At each launch Cordon is ready as above; each browser is checked on a name (${checks}); then the pass waits until Cordon's workers have stopped on their own (median ${(y.workerStoppedAfterMs / 1000).toFixed(1)} s after the last check), the state a browser is in between Cordon's events. The intervals resample whole launches (a cluster bootstrap), so they cover the differences between launches as well as between loads. After each launch from the ${YARDSTICK_MIN_LAUNCHES}th on, the ${Math.round(y.stopLevel * 100)} % interval of each load-time ratio was computed, and the pass was to stop as soon as both of Cordon's lay wholly on one side of ${GOAL_CONTROL_RATIO}; the stricter level keeps the repeated looks from letting chance decide. ${y.stop === 'decided' ? 'It stopped there.' : 'Time ran out first.'} The 95 % intervals at the stop:`,
+    `**The yardstick alone, as an employee's browser runs.** Then every other browser was closed, and the minimal control extension, Cordon with no names, Cordon at 10,000 names and ${hasDynamic ? 'four' : 'three'} more controls took turns on the same pages (same rotation). Two of them carry the same 10,000 names with no background at all: one Cordon's own rules for them, byte for byte, as a static ruleset (${int(y.rulesIn?.cordon ?? 0)} rules, ${int(y.rulesIn?.cordonRegex ?? 0)} of them regular expressions: each app's navigation redirect, which carries the refused address to the block page, and the website-proxy expressions); the other the plainest rules DNR allows for them (${int(y.rulesIn?.plain ?? 0)} \`block\` rules, one per app, its names in \`requestDomains\`). Both borrow from Cordon's manifest what its rules need: its key (so its extension id, which the redirect's address names), access to every host (Chromium redirects only where the extension has host access) and a page of their own at the block page's path. The third borrows the same and carries only the minimal control's one rule, so that what that access costs on its own is told from what the names cost.${hasDynamic ? " The fourth carries Cordon's rules as Cordon does, as dynamic rules: a worker adds them once when installed and then only sleeps, so that what Chromium charges for dynamic rules is told from what Cordon adds around them (its state in storage, its policy, its listeners)." : ''} They tell what the names cost in Chromium's matcher, whoever carries them, from what Cordon adds around them. Playwright, which drives the passes above, attaches to every service worker and so keeps Cordon's running for the browser's whole life; an employee's worker stops 30 seconds after its last event. So these browsers are driven over the raw DevTools protocol instead, with one session on the tab (only its Page domain) and nothing attached to any worker (\`launchBareBench\`). A browser launched again can sit a few per cent higher or lower for its whole life (full runs of this benchmark on this machine have differed by more than intervals that counted loads of one launch only), so the pass runs in launches: ${y.launches} launches of the ${y.byProcess.length} browsers, each on new profiles, each measuring ${y.roundsPerLaunch} rounds after a warm-up round, ${y.minutes.toFixed(1)} minutes of a ${y.budgetMinutes}-minute budget. At each launch Cordon is ready as above; each browser is checked on a name (${checks}); then the pass waits until Cordon's workers${hasDynamic ? " and the dynamic control's" : ''} have stopped on their own (median ${(y.workerStoppedAfterMs / 1000).toFixed(1)} s after the last check), the state a browser is in between Cordon's events. The intervals resample whole launches (a cluster bootstrap), so they cover the differences between launches as well as between loads. After each launch from the ${YARDSTICK_MIN_LAUNCHES}th on, the ${Math.round(y.stopLevel * 100)} % interval of each load-time ratio was computed, and the pass was to stop as soon as both of Cordon's lay wholly on one side of ${GOAL_CONTROL_RATIO}; the stricter level keeps the repeated looks from letting chance decide. ${y.stop === 'decided' ? 'It stopped there.' : 'Time ran out first.'} The 95 % intervals at the stop:`,
     '',
     table(
       ['ratio', 'pairs', 'load: paired ratio', '95 % interval', 'per launch (medians)', 'CPU per load: paired ratio', '95 % interval', 'CPU per load, the two (medians)'],
