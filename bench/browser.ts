@@ -766,6 +766,8 @@ function writeControlExtensions(
  */
 const YARDSTICK_IDS = ['control', 'cordon-0', 'cordon-10k', 'control-access', 'control-rules-10k', 'control-plain-10k', 'control-dynamic-10k'] as const;
 type YardstickId = (typeof YARDSTICK_IDS)[number];
+/** Those with a worker at Cordon's origin (the dynamic control has Cordon's key), whose runs the pass counts. */
+const YARDSTICK_WITH_WORKER: ReadonlySet<string> = new Set<YardstickId>(['cordon-0', 'cordon-10k', 'control-dynamic-10k']);
 /**
  * The ratios the yardstick pass reports. `goal` marks the issue's goals (Cordon / the minimal control);
  * they alone decide when the pass stops, and the others explain them: `explains` names the part of
@@ -1709,8 +1711,8 @@ function yardstickSection(l: LoadResult): string[] {
     `CPU per load by process in the same loads: every thread of each browser from the navigation's start to its load event (\`/proc/<pid>/task/<tid>/schedstat\`), mean per measured load. The last column counts the loads at whose start or end Cordon's worker was running (from DevTools target discovery, which does not keep a worker alive): Chromium starts it only for an event, and unblocked pages send it none.`,
     '',
     table(
-      ['configuration', ...PROCESS_KINDS, 'total', "loads Cordon's worker ran during"],
-      y.byProcess.map((c) => [c.id, ...PROCESS_KINDS.map((k) => cpuMs(c.perLoad[k])), cpuMs(totalCpu(c.perLoad)), c.id.startsWith('cordon') || c.id === 'control-dynamic-10k' ? `${int(c.workerRan)} of ${int(c.loads)}` : '—']),
+      ['configuration', ...PROCESS_KINDS, 'total', 'loads its worker ran during'],
+      y.byProcess.map((c) => [c.id, ...PROCESS_KINDS.map((k) => cpuMs(c.perLoad[k])), cpuMs(totalCpu(c.perLoad)), YARDSTICK_WITH_WORKER.has(c.id) ? `${int(c.workerRan)} of ${int(c.loads)}` : '—']),
     ),
     '',
     ...(y.steps.some((st) => st.goal && st.load.interval[1] < 1)
