@@ -18,7 +18,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import type { Rule } from '../src/core/dnr.ts';
-import { compileRules, type BlockedApp } from '../src/core/rules.ts';
+import { compileRules, isProxyRule, type BlockedApp } from '../src/core/rules.ts';
 import type { CordonState } from '../src/core/state.ts';
 import { isCordon, type BareChromium, type BareTab } from '../test/support/bare-chromium.ts';
 import { EXTENSION_ID, EXTENSION_ORIGIN } from '../test/support/chromium.ts';
@@ -576,6 +576,7 @@ interface LoadConfig {
     | 'control-rules-10k'
     | 'control-access'
     | 'control-plain-10k'
+    | 'control-noproxy-10k'
     | 'control-dynamic-10k'
     | 'cordon-0'
     | 'cordon-builtin'
@@ -655,7 +656,7 @@ interface LoadResult {
     /** What each browser did with a name it should block (or, Cordon with no names, should not), at the last launch. */
     readonly checks: Record<string, string>;
     /** How many rules the controls carrying the 10,000 names hold (Cordon's: how many are regular expressions). */
-    readonly rulesIn?: { readonly cordon: number; readonly cordonRegex: number; readonly plain: number };
+    readonly rulesIn?: { readonly cordon: number; readonly cordonRegex: number; readonly plain: number; readonly noProxy?: number };
     /** Median time, per launch, from the end of the checks until Cordon's workers had stopped on their own. */
     readonly workerStoppedAfterMs: number;
     /** CPU per measured load by process kind (mean, ms), and how many loads Cordon's worker ran during. */
@@ -709,15 +710,18 @@ function writeControlExtensions(
   controlAccess: string;
   controlRules10k: string;
   controlPlain10k: string;
+  controlNoProxy10k: string;
   controlDynamic10k: string;
-  rules: { cordon: number; cordonRegex: number; plain: number };
+  rules: { cordon: number; cordonRegex: number; plain: number; noProxy: number };
 } {
   const control = join(dir, 'control');
   const controlAccess = join(dir, 'control-access');
   const controlWorker = join(dir, 'control-worker');
   const controlRules10k = join(dir, 'control-rules-10k');
   const controlPlain10k = join(dir, 'control-plain-10k');
+  const controlNoProxy10k = join(dir, 'control-noproxy-10k');
   const controlDynamic10k = join(dir, 'control-dynamic-10k');
+  const noProxy = cordonRules.filter((r) => !isProxyRule(r));
   const rule = [{ id: 1, priority: 1, action: { type: 'block' }, condition: { requestDomains: [CONTROL_BLOCKED], resourceTypes: ['main_frame', 'sub_frame', 'script', 'image', 'xmlhttprequest', 'other'] } }];
   const plain = apps10k.map((app, i) => ({ id: i + 1, priority: 1, action: { type: 'block' }, condition: { requestDomains: [...app.domains, ...(app.hosts ?? [])], resourceTypes: ALL_RESOURCE_TYPES } }));
   const base = {
@@ -744,6 +748,7 @@ function writeControlExtensions(
     [controlAccess, { ...base, ...asCordon, name: "DNR control with Cordon's access to every host (one static rule, no background)" }, rule, undefined],
     [controlRules10k, { ...base, ...asCordon, name: "DNR control carrying Cordon's rules for 10,000 names (no background)" }, cordonRules, undefined],
     [controlPlain10k, { ...base, ...asCordon, name: 'DNR control blocking 10,000 names with plain rules (no background)' }, plain, undefined],
+    [controlNoProxy10k, { ...base, ...asCordon, name: "DNR control carrying Cordon's rules for 10,000 names without the website-proxy expressions (no background)" }, noProxy, undefined],
     [controlDynamic10k, { ...noStatic, ...asCordon, name: "DNR control adding Cordon's rules for 10,000 names as dynamic rules, once", background: { service_worker: 'worker.js' } }, cordonRules, addDynamic],
   ] as const) {
     mkdirSync(path, { recursive: true });
@@ -755,8 +760,8 @@ function writeControlExtensions(
       writeFileSync(join(path, 'src/blocked/index.html'), '<!doctype html><title>Blocked</title><p>Blocked by the control extension.</p>\n');
     }
   }
-  const rules = { cordon: cordonRules.length, cordonRegex: cordonRules.filter((r) => r.condition.regexFilter !== undefined).length, plain: plain.length };
-  return { control, controlWorker, controlAccess, controlRules10k, controlPlain10k, controlDynamic10k, rules };
+  const rules = { cordon: cordonRules.length, cordonRegex: cordonRules.filter((r) => r.condition.regexFilter !== undefined).length, plain: plain.length, noProxy: noProxy.length };
+  return { control, controlWorker, controlAccess, controlRules10k, controlPlain10k, controlNoProxy10k, controlDynamic10k, rules };
 }
 
 /**
@@ -764,7 +769,7 @@ function writeControlExtensions(
  * control with Cordon's access and one rule, and the three that carry the 10,000 names without Cordon
  * (Cordon's rules static, plain rules static, Cordon's rules dynamic).
  */
-const YARDSTICK_IDS = ['control', 'cordon-0', 'cordon-10k', 'control-access', 'control-rules-10k', 'control-plain-10k', 'control-dynamic-10k'] as const;
+const YARDSTICK_IDS = ['control', 'cordon-0', 'cordon-10k', 'control-access', 'control-rules-10k', 'control-plain-10k', 'control-noproxy-10k', 'control-dynamic-10k'] as const;
 type YardstickId = (typeof YARDSTICK_IDS)[number];
 /** Those with a worker at Cordon's origin (the dynamic control has Cordon's key), whose runs the pass counts. */
 const YARDSTICK_WITH_WORKER: ReadonlySet<string> = new Set<YardstickId>(['cordon-0', 'cordon-10k', 'control-dynamic-10k']);
@@ -790,6 +795,8 @@ const YARDSTICK_STEPS: readonly {
   { of: 'cordon-0', to: 'control-access', label: "Cordon with no names / the control with Cordon's access", goal: false, explains: 'base' },
   { of: 'cordon-10k', to: 'control-rules-10k', label: 'Cordon at 10,000 names / its own rules without Cordon', goal: false, explains: 'cordon' },
   { of: 'control-rules-10k', to: 'control-plain-10k', label: "Cordon's rules / plain block rules, the same names", goal: false, explains: 'shape' },
+  { of: 'control-rules-10k', to: 'control-noproxy-10k', label: "Cordon's rules / the same without the website-proxy expressions", goal: false, explains: 'proxies' },
+  { of: 'control-noproxy-10k', to: 'control-plain-10k', label: "Cordon's rules without the website-proxy expressions / plain block rules", goal: false, explains: 'ownRules' },
   { of: 'control-dynamic-10k', to: 'control-rules-10k', label: "Cordon's rules added as dynamic rules by a sleeping worker / the same rules, static", goal: false, explains: 'dynamic' },
   { of: 'cordon-10k', to: 'control-dynamic-10k', label: 'Cordon at 10,000 names / its own rules as dynamic rules without Cordon', goal: false, explains: 'beyondDynamic' },
 ];
@@ -844,6 +851,7 @@ const YARDSTICK_CHECKS: Record<YardstickId, { readonly on: 'its own name' | 'a l
   'cordon-10k': { on: 'a listed name', outcome: 'block page' },
   'control-rules-10k': { on: 'a listed name', outcome: 'block page' },
   'control-plain-10k': { on: 'a listed name', outcome: 'net::ERR_BLOCKED_BY_CLIENT' },
+  'control-noproxy-10k': { on: 'a listed name', outcome: 'block page' },
   'control-dynamic-10k': { on: 'a listed name', outcome: 'block page' },
 };
 
@@ -945,6 +953,7 @@ async function pageLoads(ctx: BenchContext, server: TrafficServer, rounds: numbe
     launchOptions.set('control-access', { proxyUrl: server.proxyUrl, extension: controls.controlAccess });
     launchOptions.set('control-rules-10k', { proxyUrl: server.proxyUrl, extension: controls.controlRules10k });
     launchOptions.set('control-plain-10k', { proxyUrl: server.proxyUrl, extension: controls.controlPlain10k });
+    launchOptions.set('control-noproxy-10k', { proxyUrl: server.proxyUrl, extension: controls.controlNoProxy10k });
     launchOptions.set('control-dynamic-10k', { proxyUrl: server.proxyUrl, extension: controls.controlDynamic10k });
     if (full) {
       await launch('control-worker', 'control extension + a worker listening to tabs.onUpdated', { proxyUrl: server.proxyUrl, extension: controls.controlWorker });
@@ -1662,9 +1671,12 @@ function yardstickSection(l: LoadResult): string[] {
     'cordon-10k': 'Cordon at 10,000 names on the same name',
     'control-rules-10k': "the control carrying Cordon's rules, on the same name (its own page at the block page's address)",
     'control-plain-10k': 'the control carrying plain block rules, on the same name',
+    'control-noproxy-10k': "the control carrying Cordon's rules without the website-proxy expressions, on the same name",
     'control-dynamic-10k': "the control adding Cordon's rules as dynamic rules, on the same name (its own page at the block page's address)",
   };
   const hasDynamic = y.byProcess.some((c) => c.id === 'control-dynamic-10k');
+  const hasNoProxy = y.byProcess.some((c) => c.id === 'control-noproxy-10k');
+  const moreControls = ['three', 'four', 'five'][y.byProcess.length - 6] ?? String(y.byProcess.length - 3);
   const checks = Object.entries(y.checks).map(([id, outcome]) => `${checkWords[id] ?? id}: ${outcome}`).join('; ');
   // An interval narrows as the square root of the launches it resamples.
   const minutesPerLaunch = y.minutes / y.launches;
@@ -1679,7 +1691,7 @@ function yardstickSection(l: LoadResult): string[] {
         : `${st.label}: its median sits on the goal, so no number of launches would decide it`;
     });
   return [
-    `**The yardstick alone, as an employee's browser runs.** Then every other browser was closed, and the minimal control extension, Cordon with no names, Cordon at 10,000 names and ${hasDynamic ? 'four' : 'three'} more controls took turns on the same pages (same rotation). Two of them carry the same 10,000 names with no background at all: one Cordon's own rules for them, byte for byte, as a static ruleset (${int(y.rulesIn?.cordon ?? 0)} rules, ${int(y.rulesIn?.cordonRegex ?? 0)} of them regular expressions: each app's navigation redirect, which carries the refused address to the block page, and the website-proxy expressions); the other the plainest rules DNR allows for them (${int(y.rulesIn?.plain ?? 0)} \`block\` rules, one per app, its names in \`requestDomains\`). Both borrow from Cordon's manifest what its rules need: its key (so its extension id, which the redirect's address names), access to every host (Chromium redirects only where the extension has host access) and a page of their own at the block page's path. The third borrows the same and carries only the minimal control's one rule, so that what that access costs on its own is told from what the names cost.${hasDynamic ? " The fourth carries Cordon's rules as Cordon does, as dynamic rules: a worker adds them once when installed and then only sleeps, so that what Chromium charges for dynamic rules is told from what Cordon adds around them (its state in storage, its policy, its listeners)." : ''} They tell what the names cost in Chromium's matcher, whoever carries them, from what Cordon adds around them. Playwright, which drives the passes above, attaches to every service worker and so keeps Cordon's running for the browser's whole life; an employee's worker stops 30 seconds after its last event. So these browsers are driven over the raw DevTools protocol instead, with one session on the tab (only its Page domain) and nothing attached to any worker (\`launchBareBench\`). A browser launched again can sit a few per cent higher or lower for its whole life (full runs of this benchmark on this machine have differed by more than intervals that counted loads of one launch only), so the pass runs in launches: ${y.launches} launches of the ${y.byProcess.length} browsers, each on new profiles, each measuring ${y.roundsPerLaunch} rounds after a warm-up round, ${y.minutes.toFixed(1)} minutes of a ${y.budgetMinutes}-minute budget. At each launch Cordon is ready as above; each browser is checked on a name (${checks}); then the pass waits until Cordon's workers${hasDynamic ? " and the dynamic control's" : ''} have stopped on their own (median ${(y.workerStoppedAfterMs / 1000).toFixed(1)} s after the last check), the state a browser is in between Cordon's events. The intervals resample whole launches (a cluster bootstrap), so they cover the differences between launches as well as between loads. After each launch from the ${YARDSTICK_MIN_LAUNCHES}th on, the ${Math.round(y.stopLevel * 100)} % interval of each load-time ratio was computed, and the pass was to stop as soon as both of Cordon's lay wholly on one side of ${GOAL_CONTROL_RATIO}; the stricter level keeps the repeated looks from letting chance decide. ${y.stop === 'decided' ? 'It stopped there.' : 'Time ran out first.'} The 95 % intervals at the stop:`,
+    `**The yardstick alone, as an employee's browser runs.** Then every other browser was closed, and the minimal control extension, Cordon with no names, Cordon at 10,000 names and ${moreControls} more controls took turns on the same pages (same rotation). Two of them carry the same 10,000 names with no background at all: one Cordon's own rules for them, byte for byte, as a static ruleset (${int(y.rulesIn?.cordon ?? 0)} rules, ${int(y.rulesIn?.cordonRegex ?? 0)} of them regular expressions: each app's navigation redirect, which carries the refused address to the block page, and the website-proxy expressions); the other the plainest rules DNR allows for them (${int(y.rulesIn?.plain ?? 0)} \`block\` rules, one per app, its names in \`requestDomains\`). Both borrow from Cordon's manifest what its rules need: its key (so its extension id, which the redirect's address names), access to every host (Chromium redirects only where the extension has host access) and a page of their own at the block page's path. The third borrows the same and carries only the minimal control's one rule, so that what that access costs on its own is told from what the names cost.${hasDynamic ? " The fourth carries Cordon's rules as Cordon does, as dynamic rules: a worker adds them once when installed and then only sleeps, so that what Chromium charges for dynamic rules is told from what Cordon adds around them (its state in storage, its policy, its listeners)." : ''}${hasNoProxy ? ` The last carries Cordon's static rules without the website-proxy expressions (${int(y.rulesIn?.noProxy ?? 0)} rules: each app's redirect and block rule), so that what those expressions cost is told from what the shape of each app's own rules costs.` : ''} They tell what the names cost in Chromium's matcher, whoever carries them, from what Cordon adds around them. Playwright, which drives the passes above, attaches to every service worker and so keeps Cordon's running for the browser's whole life; an employee's worker stops 30 seconds after its last event. So these browsers are driven over the raw DevTools protocol instead, with one session on the tab (only its Page domain) and nothing attached to any worker (\`launchBareBench\`). A browser launched again can sit a few per cent higher or lower for its whole life (full runs of this benchmark on this machine have differed by more than intervals that counted loads of one launch only), so the pass runs in launches: ${y.launches} launches of the ${y.byProcess.length} browsers, each on new profiles, each measuring ${y.roundsPerLaunch} rounds after a warm-up round, ${y.minutes.toFixed(1)} minutes of a ${y.budgetMinutes}-minute budget. At each launch Cordon is ready as above; each browser is checked on a name (${checks}); then the pass waits until Cordon's workers${hasDynamic ? " and the dynamic control's" : ''} have stopped on their own (median ${(y.workerStoppedAfterMs / 1000).toFixed(1)} s after the last check), the state a browser is in between Cordon's events. The intervals resample whole launches (a cluster bootstrap), so they cover the differences between launches as well as between loads. After each launch from the ${YARDSTICK_MIN_LAUNCHES}th on, the ${Math.round(y.stopLevel * 100)} % interval of each load-time ratio was computed, and the pass was to stop as soon as both of Cordon's lay wholly on one side of ${GOAL_CONTROL_RATIO}; the stricter level keeps the repeated looks from letting chance decide. ${y.stop === 'decided' ? 'It stopped there.' : 'Time ran out first.'} The 95 % intervals at the stop:`,
     '',
     table(
       ['ratio', 'pairs', 'load: paired ratio', '95 % interval', 'per launch (medians)', 'CPU per load: paired ratio', '95 % interval', 'CPU per load, the two (medians)'],
@@ -1738,13 +1750,15 @@ function whereTheNamesCost(steps: NonNullable<LoadResult['yardstick']>['steps'])
       return explains !== undefined && step !== undefined ? [[explains, step] as const] : [];
     }),
   );
-  const [base, rules, plain, access, names, cordon, shape, dynamic, beyondDynamic] = (['base', 'rules', 'plain', 'access', 'names', 'cordon', 'shape', 'dynamic', 'beyondDynamic'] as const).map((part) => measured.get(part));
-  if (!base || !rules || !plain || !access || !names || !cordon || !shape || !dynamic || !beyondDynamic) return [];
+  const [base, rules, plain, access, names, cordon, shape, dynamic, beyondDynamic, proxies, ownRules] = (
+    ['base', 'rules', 'plain', 'access', 'names', 'cordon', 'shape', 'dynamic', 'beyondDynamic', 'proxies', 'ownRules'] as const
+  ).map((part) => measured.get(part));
+  if (!base || !rules || !plain || !access || !names || !cordon || !shape || !dynamic || !beyondDynamic || !proxies || !ownRules) return [];
   const words = { above: 'wholly above 1', below: 'wholly below 1', level: 'within the noise of 1' };
   const say = (p: Paired) => sayRatio(p, words[sideOfOne(p)]);
-  const conclusions = readNamesCost({ rules, plain, access, names, cordon, shape, dynamic, beyondDynamic });
+  const conclusions = readNamesCost({ rules, plain, access, names, cordon, shape, dynamic, beyondDynamic, proxies, ownRules });
   return [
-    `**Where the cost at 10,000 names lies** (CPU per load, the finer measure). Cordon's own rules for the names, carried by a control with no background, cost ${say(rules.cpu)} of the minimal control; the plainest rules for the same names ${say(plain.cpu)}. A control with Cordon's access to every host and one rule costs ${say(access.cpu)} of the minimal control, and the plain rules ${say(names.cpu)} of that control. Cordon at 10,000 names costs ${say(cordon.cpu)} of its own rules without it, and its rules ${say(shape.cpu)} of the plain ones; Cordon with no names ${say(base.cpu)} of the control with its access. The same rules added as dynamic rules, once, by a worker that then only sleeps, cost ${say(dynamic.cpu)} of them as a static ruleset, and Cordon at 10,000 names ${say(beyondDynamic.cpu)} of that control. ${conclusions.join(' ')}`,
+    `**Where the cost at 10,000 names lies** (CPU per load, the finer measure). Cordon's own rules for the names, carried by a control with no background, cost ${say(rules.cpu)} of the minimal control; the plainest rules for the same names ${say(plain.cpu)}. A control with Cordon's access to every host and one rule costs ${say(access.cpu)} of the minimal control, and the plain rules ${say(names.cpu)} of that control. Cordon at 10,000 names costs ${say(cordon.cpu)} of its own rules without it, and its rules ${say(shape.cpu)} of the plain ones; Cordon with no names ${say(base.cpu)} of the control with its access. The same rules added as dynamic rules, once, by a worker that then only sleeps, cost ${say(dynamic.cpu)} of them as a static ruleset, and Cordon at 10,000 names ${say(beyondDynamic.cpu)} of that control. Cordon's rules cost ${say(proxies.cpu)} of the same rules without the website-proxy expressions, and those ${say(ownRules.cpu)} of the plain rules. ${conclusions.join(' ')}`,
     '',
   ];
 }

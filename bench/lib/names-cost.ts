@@ -43,6 +43,14 @@ export interface NamesCostRatios {
   readonly dynamic: { readonly load: Paired; readonly cpu: Paired };
   /** Cordon at 10,000 names / that control with the dynamic rules: what Cordon adds beyond them. */
   readonly beyondDynamic: { readonly load: Paired; readonly cpu: Paired };
+  /** Cordon's rules / the same without the website-proxy expressions: what the expressions cost. */
+  readonly proxies: { readonly load: Paired; readonly cpu: Paired };
+  /**
+   * Cordon's rules without the website-proxy expressions / the plain rules: what the shape of each
+   * app's own rules costs (its navigation redirect, an expression that carries the refused address, and
+   * the exact proxy hosts of the names the expressions do not carry).
+   */
+  readonly ownRules: { readonly load: Paired; readonly cpu: Paired };
 }
 
 /** `1.016 (1.008–1.024)`, or with a word on the interval: `1.016 (1.008–1.024, wholly above 1)`. */
@@ -52,8 +60,9 @@ export const sayRatio = (p: Paired, note?: string): string =>
 /**
  * What the intervals say, on CPU per load (the finer measure), in parts that cannot contradict each
  * other: what Cordon adds around its rules; what access to every host costs on its own; what the rules
- * cost beyond that access, and whether their shape or the names carry it; and, where CPU does not
- * confirm it, a lead that load time shows.
+ * cost beyond that access, and whether their shape or the names carry it; which part of the shape,
+ * the website-proxy expressions or each app's own rules; and, where CPU does not confirm it, a lead
+ * that load time shows.
  */
 export function readNamesCost(r: NamesCostRatios): string[] {
   const above = (p: Paired) => sideOfOne(p) === 'above';
@@ -74,9 +83,19 @@ export function readNamesCost(r: NamesCostRatios): string[] {
       : (above(r.rules.cpu) || above(r.plain.cpu)) && !above(r.access.cpu)
         ? 'The rules for the names cost CPU, but neither the names alone, nor their shape, nor the access they come with is measurable on its own: these intervals do not yet say which carries it.'
         : `The names themselves, in plain rules, cost nothing measurable beyond the access they come with, ${sayRatio(r.names.cpu)}.`;
+  const proxies = above(r.proxies.cpu);
+  const own = above(r.ownRules.cpu);
+  const parts =
+    proxies && own
+      ? `Both parts of that shape cost: the website-proxy expressions, ${sayRatio(r.proxies.cpu)} of Cordon's rules without them, and each app's own rules (its navigation redirect, an expression carrying the refused address, and the exact proxy hosts), ${sayRatio(r.ownRules.cpu)} of plain rules.`
+      : proxies
+        ? `The website-proxy expressions cost CPU: Cordon's rules cost ${sayRatio(r.proxies.cpu)} of the same rules without them, and those ${sayRatio(r.ownRules.cpu)} of plain rules.`
+        : own
+          ? `The website-proxy expressions cost nothing measurable, ${sayRatio(r.proxies.cpu)}; each app's own rules do (its navigation redirect, an expression carrying the refused address, and the exact proxy hosts), ${sayRatio(r.ownRules.cpu)} of plain rules.`
+          : `Neither the website-proxy expressions (${sayRatio(r.proxies.cpu)} of Cordon's rules without them) nor the shape of each app's own rules (${sayRatio(r.ownRules.cpu)} of plain rules) is measurable on its own.`;
   const lead =
     !above(r.shape.cpu) && above(r.shape.load)
       ? [`On load time, though, Cordon's rules come out above the plain ones, ${sayRatio(r.shape.load)}: a lead on the expressions for a later run, not a cost that CPU confirms.`]
       : [];
-  return [around, access, rules, ...lead];
+  return [around, access, rules, parts, ...lead];
 }

@@ -16,6 +16,8 @@ const run = (given: Partial<NamesCostRatios>): NamesCostRatios => ({
   shape: ratio(level),
   dynamic: ratio(level),
   beyondDynamic: ratio(level),
+  proxies: ratio(level),
+  ownRules: ratio(level),
   ...given,
 });
 
@@ -41,12 +43,15 @@ describe('readNamesCost', () => {
       shape: ratio(at(1.0, 1.013), at(1.004, 1.023)),
       dynamic: ratio(level),
       beyondDynamic: ratio(level),
+      proxies: ratio(level),
+      ownRules: ratio(level),
     });
-    expect(said).toHaveLength(4);
+    expect(said).toHaveLength(5);
     expect(said[0]).toMatch(/^Cordon adds nothing measurable around its own rules/);
     expect(said[1]).toMatch(/^Access to every host costs nothing measurable/);
     expect(said[2]).toMatch(/names themselves in Chromium's matcher/);
-    expect(said[3]).toMatch(/^On load time, though.*1\.004–1\.023.*a lead/);
+    expect(said[3]).toMatch(/^Neither the website-proxy expressions/);
+    expect(said[4]).toMatch(/^On load time, though.*1\.004–1\.023.*a lead/);
   });
 
   it('says once, and only once, what Cordon adds around its rules', () => {
@@ -98,8 +103,20 @@ describe('readNamesCost', () => {
   });
 
   it('gives the load-time lead only when CPU does not already put the cost on the shape', () => {
-    expect(readNamesCost(run({ shape: ratio(level, above) }))).toHaveLength(4);
-    expect(readNamesCost(run({ shape: ratio(above, above) }))).toHaveLength(3);
-    expect(readNamesCost(run({ shape: ratio(level, level) }))).toHaveLength(3);
+    expect(readNamesCost(run({ shape: ratio(level, above) }))).toHaveLength(5);
+    expect(readNamesCost(run({ shape: ratio(above, above) }))).toHaveLength(4);
+    expect(readNamesCost(run({ shape: ratio(level, level) }))).toHaveLength(4);
+  });
+
+  it('tells the website-proxy expressions from the shape of each app\'s own rules, and names only what is measurable', () => {
+    const cases = [
+      [above, level, /^The website-proxy expressions cost CPU/],
+      [level, above, /^The website-proxy expressions cost nothing measurable.*each app's own rules do/],
+      [above, above, /^Both parts of that shape cost/],
+      [level, level, /^Neither the website-proxy expressions/],
+    ] as const;
+    for (const [proxies, ownRules, words] of cases) {
+      expect(readNamesCost(run({ shape: ratio(above), proxies: ratio(proxies), ownRules: ratio(ownRules) }))[3]).toMatch(words);
+    }
   });
 });
