@@ -694,8 +694,9 @@ const ALL_RESOURCE_TYPES = ['main_frame', 'sub_frame', 'script', 'image', 'style
  * Cordon's manifest: its `key` (so its extension id, which the redirect's address names), access to
  * every host (DNR redirects only where the extension has host access) and a web-accessible page at the
  * block page's path. One more control borrows the same and carries only the one rule, so that what that
- * access costs on its own is told from what the names cost. The last carries Cordon's rules as Cordon
- * does, as dynamic rules: a worker adds them once when installed and then only sleeps, so that what
+ * access costs on its own is told from what the names cost. Another carries Cordon's static rules
+ * without the website-proxy expressions, so that what those cost is told from the shape of each app's
+ * own rules. The last carries Cordon's rules as Cordon does, as dynamic rules: a worker adds them once when installed and then only sleeps, so that what
  * Chromium charges for dynamic rules, which any extension that learns its names at run time pays, is
  * told from what Cordon adds around them (its state in storage, its policy, its listeners).
  */
@@ -766,8 +767,9 @@ function writeControlExtensions(
 
 /**
  * The configurations of the yardstick pass: the minimal control, Cordon with and without names, the
- * control with Cordon's access and one rule, and the three that carry the 10,000 names without Cordon
- * (Cordon's rules static, plain rules static, Cordon's rules dynamic).
+ * control with Cordon's access and one rule, and the four that carry the 10,000 names without Cordon
+ * (Cordon's rules static, plain rules static, Cordon's rules static without the website-proxy
+ * expressions, Cordon's rules dynamic).
  */
 const YARDSTICK_IDS = ['control', 'cordon-0', 'cordon-10k', 'control-access', 'control-rules-10k', 'control-plain-10k', 'control-noproxy-10k', 'control-dynamic-10k'] as const;
 type YardstickId = (typeof YARDSTICK_IDS)[number];

@@ -77,7 +77,7 @@ export function readNamesCost(r: NamesCostRatios): string[] {
     ? `Access to every host costs CPU on its own: a control with Cordon's access and one rule costs ${sayRatio(r.access.cpu)} of the minimal control. Chromium redirects a request to an extension's page only where the extension has access to the request's host, so any extension that shows a block page for names it learns at run time pays this.`
     : `Access to every host costs nothing measurable on its own, ${sayRatio(r.access.cpu)}.`;
   const rules = above(r.shape.cpu)
-    ? "Cordon's rules cost more than plain block rules for the same names: the part above is the shape of its rules (the expressions), and Cordon's to remove."
+    ? "Cordon's rules cost more than plain block rules for the same names: the part above is the shape of its rules, and Cordon's to remove."
     : above(r.names.cpu)
       ? "Even the plainest rules for the same names cost CPU beyond the access they come with, and Cordon's rules measurably no more: that is the names themselves in Chromium's matcher, which any extension carrying them pays and a plainer shape of rules does not remove."
       : (above(r.rules.cpu) || above(r.plain.cpu)) && !above(r.access.cpu)
