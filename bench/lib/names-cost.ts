@@ -83,15 +83,17 @@ export function readNamesCost(r: NamesCostRatios): string[] {
       : (above(r.rules.cpu) || above(r.plain.cpu)) && !above(r.access.cpu)
         ? 'The rules for the names cost CPU, but neither the names alone, nor their shape, nor the access they come with is measurable on its own: these intervals do not yet say which carries it.'
         : `The names themselves, in plain rules, cost nothing measurable beyond the access they come with, ${sayRatio(r.names.cpu)}.`;
+  // What "each app's own rules" are, said once for the two sentences that name them.
+  const ownRules = "each app's own rules (its navigation redirect, an expression carrying the refused address, and the exact proxy hosts)";
   const proxies = above(r.proxies.cpu);
   const own = above(r.ownRules.cpu);
   const parts =
     proxies && own
-      ? `Both parts of that shape cost: the website-proxy expressions, ${sayRatio(r.proxies.cpu)} of Cordon's rules without them, and each app's own rules (its navigation redirect, an expression carrying the refused address, and the exact proxy hosts), ${sayRatio(r.ownRules.cpu)} of plain rules.`
+      ? `Both parts of the shape cost: the website-proxy expressions, ${sayRatio(r.proxies.cpu)} of Cordon's rules without them, and ${ownRules}, ${sayRatio(r.ownRules.cpu)} of plain rules.`
       : proxies
         ? `The website-proxy expressions cost CPU: Cordon's rules cost ${sayRatio(r.proxies.cpu)} of the same rules without them, and those ${sayRatio(r.ownRules.cpu)} of plain rules.`
         : own
-          ? `The website-proxy expressions cost nothing measurable, ${sayRatio(r.proxies.cpu)}; each app's own rules do (its navigation redirect, an expression carrying the refused address, and the exact proxy hosts), ${sayRatio(r.ownRules.cpu)} of plain rules.`
+          ? `The website-proxy expressions cost nothing measurable, ${sayRatio(r.proxies.cpu)}; ${ownRules} do, ${sayRatio(r.ownRules.cpu)} of plain rules.`
           : `Neither the website-proxy expressions (${sayRatio(r.proxies.cpu)} of Cordon's rules without them) nor the shape of each app's own rules (${sayRatio(r.ownRules.cpu)} of plain rules) is measurable on its own.`;
   const lead =
     !above(r.shape.cpu) && above(r.shape.load)

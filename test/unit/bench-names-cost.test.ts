@@ -111,8 +111,8 @@ describe('readNamesCost', () => {
   it('tells the website-proxy expressions from the shape of each app\'s own rules, and names only what is measurable', () => {
     const cases = [
       [above, level, /^The website-proxy expressions cost CPU/],
-      [level, above, /^The website-proxy expressions cost nothing measurable.*each app's own rules do/],
-      [above, above, /^Both parts of that shape cost/],
+      [level, above, /^The website-proxy expressions cost nothing measurable.*each app's own rules .*\) do,/],
+      [above, above, /^Both parts of the shape cost/],
       [level, level, /^Neither the website-proxy expressions/],
     ] as const;
     for (const [proxies, ownRules, words] of cases) {
